@@ -1,0 +1,82 @@
+import type { HandlerInput, PersistenceAdapter, RequestInterceptor } from 'ask-sdk-core';
+import { getAccountLinkingAccessToken, getLocale, getRequestType } from 'ask-sdk-core';
+import type { SkillConfig } from './config';
+import type { SpotifyClient, SpotifyClientFactory } from './spotify/client';
+import { Speech, speechFor } from './speech/speech';
+import type { Clock } from './util/clock';
+import { Deadline } from './util/deadline';
+import type { Logger } from './util/logger';
+
+/** Everything the skill is built from; the Lambda entry, the HTTPS host, the console and tests each pass their own. */
+export interface SkillDeps {
+  spotify: SpotifyClientFactory;
+  logger: Logger;
+  clock: Clock;
+  config: SkillConfig;
+  persistence?: PersistenceAdapter;
+}
+
+/** What a handler needs for one request. */
+export interface RequestContext {
+  readonly deps: SkillDeps;
+  readonly speech: Speech;
+  readonly deadline: Deadline;
+  readonly log: Logger;
+  /** The linked Spotify token, or undefined when the account is not linked. */
+  readonly accessToken: string | undefined;
+  /** The Spotify client for this request. Only reachable behind the account-linking guard. */
+  spotify(): SpotifyClient;
+}
+
+const KEY = 'connectRemote.context';
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the linked token; tolerant of malformed envelopes (no context, no user). */
+export function accessTokenOf(input: HandlerInput): string | undefined {
+  const token = safe(() => getAccountLinkingAccessToken(input.requestEnvelope));
+  return typeof token === 'string' && token.length > 0 ? token : undefined;
+}
+
+export function contextInterceptor(deps: SkillDeps): RequestInterceptor {
+  return {
+    process(input: HandlerInput): void {
+      const envelope = input.requestEnvelope;
+      const accessToken = accessTokenOf(input);
+      const locale = safe(() => getLocale(envelope));
+      const log = deps.logger.child({
+        requestId: safe(() => envelope.request.requestId),
+        type: safe(() => getRequestType(envelope)),
+        intent: safe(() => (envelope.request as { intent?: { name?: string } }).intent?.name),
+      });
+      const deadline = new Deadline(deps.clock, deps.config.budgetMs);
+      let client: SpotifyClient | undefined;
+      const context: RequestContext = {
+        deps,
+        speech: speechFor(typeof locale === 'string' ? locale : undefined),
+        deadline,
+        log,
+        accessToken,
+        spotify() {
+          if (!accessToken)
+            throw new Error('Spotify used without a linked account: the guard must run first');
+          client ??= deps.spotify(accessToken, deadline, log);
+          return client;
+        },
+      };
+      input.attributesManager.getRequestAttributes()[KEY] = context;
+    },
+  };
+}
+
+export function ctx(input: HandlerInput): RequestContext {
+  const context = input.attributesManager.getRequestAttributes()[KEY] as RequestContext | undefined;
+  if (!context) throw new Error('Request context missing: contextInterceptor must be registered');
+  return context;
+}

@@ -1,0 +1,91 @@
+import { SkillBuilders, type Skill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Callback, Context } from 'aws-lambda';
+import { contextInterceptor, type SkillDeps } from './context';
+import { FallbackHandler, HelpHandler, SessionEndedHandler, StopHandler } from './handlers/builtins';
+import { SkillErrorHandler } from './handlers/errors';
+import { AccountLinkingGuard } from './handlers/guard';
+import { LaunchHandler } from './handlers/launch';
+import { PauseHandler, ResumeHandler } from './handlers/playback';
+import { speechFor } from './speech/speech';
+import type { Logger } from './util/logger';
+
+export type { SkillDeps } from './context';
+
+/** Every request handler, the guard first. Shared by the Lambda, the HTTPS host, the console and tests. */
+export const REQUEST_HANDLERS = [
+  AccountLinkingGuard,
+  LaunchHandler,
+  PauseHandler,
+  ResumeHandler,
+  HelpHandler,
+  StopHandler,
+  FallbackHandler,
+  SessionEndedHandler,
+];
+
+export function buildSkill(deps: SkillDeps): Skill {
+  const builder = SkillBuilders.custom()
+    .addRequestInterceptors(contextInterceptor(deps))
+    .addRequestHandlers(...REQUEST_HANDLERS)
+    .addErrorHandlers(SkillErrorHandler)
+    .withCustomUserAgent('connect-remote/0.1');
+  if (deps.persistence) builder.withPersistenceAdapter(deps.persistence);
+  if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
+  return builder.create();
+}
+
+export type SkillHandler = (
+  event: RequestEnvelope,
+  context?: Context | null,
+  callback?: Callback<ResponseEnvelope>,
+) => Promise<ResponseEnvelope> | void;
+
+function isSkillIdMismatch(error: unknown): boolean {
+  return error instanceof Error && /ID verification failed/.test(error.message);
+}
+
+/** A spoken apology for envelopes too broken for ask-sdk to dispatch (no handler ever saw them). */
+function apology(): ResponseEnvelope {
+  return {
+    version: '1.0',
+    response: {
+      outputSpeech: { type: 'SSML', ssml: `<speak>${speechFor('en-US').say('errorGeneric')}</speak>` },
+      shouldEndSession: true,
+    },
+  };
+}
+
+/**
+ * The exported Lambda handler: `async (event, context)` for the nodejs22.x runtime, and the callback form
+ * that ask-sdk-local-debug (`ask run`) uses. A request for a foreign skill id is rejected (no response);
+ * any other failure still gets a well-formed answer.
+ */
+export function createHandler(skill: Skill, logger: Logger): SkillHandler {
+  const run = async (
+    event: RequestEnvelope,
+    context: Context | null | undefined,
+  ): Promise<ResponseEnvelope> => {
+    try {
+      return await skill.invoke(event, context ?? undefined);
+    } catch (error) {
+      if (isSkillIdMismatch(error)) {
+        logger.warn('request.rejected', { reason: 'skill id mismatch' });
+        throw error;
+      }
+      logger.error('request.malformed', { error });
+      return apology();
+    }
+  };
+  return (event, context, callback) => {
+    const result = run(event, context);
+    if (typeof callback === 'function') {
+      result.then(
+        (response) => callback(null, response),
+        (error: Error) => callback(error),
+      );
+      return;
+    }
+    return result;
+  };
+}

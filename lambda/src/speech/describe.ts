@@ -1,0 +1,22 @@
+import type { PlaybackState, PlayableItem } from '../spotify/types';
+import type { Speech } from './speech';
+
+/** Title and the people behind an item: artists for a track, the show for an episode. */
+export function itemNames(item: PlayableItem): { title: string; artists: string } {
+  if (item.type === 'episode') return { title: item.name, artists: item.show?.name ?? 'an unknown show' };
+  const artists = (item.artists ?? []).map((a) => a?.name).filter((n): n is string => Boolean(n));
+  return { title: item.name, artists: artists.length ? artists.join(', ') : 'an unknown artist' };
+}
+
+/** One sentence about the current playback, or that nothing is playing (204). */
+export function describePlayback(speech: Speech, state: PlaybackState | null): string {
+  if (!state || !state.device) return speech.say('nothingPlaying');
+  const device = state.device.name || 'your device';
+  if (!state.item) {
+    return state.currently_playing_type === 'ad'
+      ? speech.say('adPlaying', { device })
+      : speech.say('nothingPlaying');
+  }
+  const { title, artists } = itemNames(state.item);
+  return speech.say(state.is_playing ? 'nowPlayingOn' : 'nowPausedOn', { title, artists, device });
+}

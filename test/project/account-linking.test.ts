@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../../tools/build';
+
+/** Every OAuth scope Spotify defines (https://developer.spotify.com/documentation/web-api/concepts/scopes). */
+const SPOTIFY_SCOPES = new Set([
+  'ugc-image-upload',
+  'user-read-playback-state',
+  'user-modify-playback-state',
+  'user-read-currently-playing',
+  'app-remote-control',
+  'streaming',
+  'playlist-read-private',
+  'playlist-read-collaborative',
+  'playlist-modify-private',
+  'playlist-modify-public',
+  'user-follow-modify',
+  'user-follow-read',
+  'user-read-playback-position',
+  'user-top-read',
+  'user-read-recently-played',
+  'user-library-modify',
+  'user-library-read',
+  'user-read-email',
+  'user-read-private',
+  'user-personalized',
+  'user-soa-link',
+  'user-soa-unlink',
+  'soa-manage-entitlements',
+  'soa-manage-partner',
+  'soa-create-partner',
+]);
+
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+
+describe('accountLinking.json', () => {
+  const { accountLinkingRequest: al } = read('accountLinking.json');
+
+  test('is the AUTH_CODE template for Spotify with HTTP Basic client auth', () => {
+    expect(al).toMatchObject({
+      type: 'AUTH_CODE',
+      authorizationUrl: 'https://accounts.spotify.com/authorize',
+      accessTokenUrl: 'https://accounts.spotify.com/api/token',
+      accessTokenScheme: 'HTTP_BASIC',
+      defaultTokenExpirationInSeconds: 1800,
+      skipOnEnablement: false,
+    });
+  });
+
+  test('asks only for known Spotify scopes, each once, at most 15', () => {
+    expect(al.scopes.length).toBeGreaterThan(0);
+    expect(al.scopes.length).toBeLessThanOrEqual(15);
+    expect(new Set(al.scopes).size).toBe(al.scopes.length);
+    for (const scope of al.scopes) expect(SPOTIFY_SCOPES).toContain(scope);
+  });
+
+  test('commits no client id or secret', () => {
+    expect(al.clientId).toBe('');
+    expect(al.clientSecret).toBe('');
+  });
+
+  test('lives beside ask-resources.json, not in skill-package/ (the Skill Package API ignores it)', () => {
+    expect(fs.existsSync(path.join(ROOT, 'skill-package/accountLinking.json'))).toBe(false);
+  });
+});
+
+describe('ask-cli v2 project', () => {
+  test('ask-resources.json points at skill-package and the lambda bundle', () => {
+    const profile = read('ask-resources.json').profiles.default;
+    expect(profile.skillMetadata.src).toBe('./skill-package');
+    expect(profile.code.default.src).toBe('./lambda');
+    expect(profile.skillInfrastructure.type).toBe('@ask-cli/lambda-deployer');
+    const { runtime, handler, lambda } = profile.skillInfrastructure.userConfig;
+    expect([runtime, handler]).toEqual(['nodejs22.x', 'dist/index.handler']);
+    // Spotify gets 6 s of budget; the Lambda must outlive it, and Alexa waits about 8 s.
+    expect(lambda.timeout).toBeGreaterThanOrEqual(8);
+  });
+
+  test('lambda/ has no package.json, so ask-cli zips the prebuilt bundle as is', () => {
+    expect(fs.existsSync(path.join(ROOT, 'lambda/package.json'))).toBe(false);
+  });
+
+  test('every manifest locale has an interaction model with the built-in intents', () => {
+    const locales = Object.keys(read('skill-package/skill.json').manifest.publishingInformation.locales);
+    for (const locale of locales) {
+      const model = read(`skill-package/interactionModels/custom/${locale}.json`).interactionModel
+        .languageModel;
+      expect(model.invocationName).toBe('connect remote');
+      const names = model.intents.map((i: { name: string }) => i.name);
+      for (const builtIn of ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome', 'Pause', 'Resume']) {
+        expect(names).toContain(`AMAZON.${builtIn}Intent`);
+      }
+    }
+  });
+
+  test('git ignores build output, deploy state and local secrets', () => {
+    const ignored = execFileSync(
+      'git',
+      ['check-ignore', 'lambda/dist/index.js', '.ask/ask-states.json', '.env', 'node_modules/x'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(ignored.trim().split('\n')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Drives the real exported handler against the Spotify emulator over real HTTP, the way Alexa would:
+ * `const alexa = await startAlexa(); const reply = await alexa.send(anIntent('AMAZON.PauseIntent'))`.
+ */
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { buildSkill, createHandler, type SkillDeps } from '../../lambda/src/skill';
+import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
+import { systemClock } from '../../lambda/src/util/clock';
+import { createLogger } from '../../lambda/src/util/logger';
+import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
+import type { EnvelopeBuilder } from './envelopes';
+import { captureSink, registerSecret } from './log-capture';
+
+export interface Reply {
+  envelope: ResponseEnvelope;
+  /** Speech as plain text (SSML tags removed, entities decoded). */
+  speech: string;
+  ssml: string;
+  reprompt: string | undefined;
+  card:
+    | {
+        type: string;
+        title?: string;
+        content?: string;
+        text?: string;
+        image?: { smallImageUrl?: string; largeImageUrl?: string };
+      }
+    | undefined;
+  endsSession: boolean | undefined;
+  sessionAttributes: Record<string, unknown>;
+}
+
+export function ssmlToText(ssml: string | undefined): string {
+  return (ssml ?? '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+export function toReply(envelope: ResponseEnvelope): Reply {
+  const r = envelope.response ?? {};
+  const ssml = (r.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '';
+  const repromptSsml = (r.reprompt?.outputSpeech as { ssml?: string } | undefined)?.ssml;
+  return {
+    envelope,
+    ssml,
+    speech: ssmlToText(ssml),
+    reprompt: repromptSsml === undefined ? undefined : ssmlToText(repromptSsml),
+    card: r.card as Reply['card'],
+    endsSession: r.shouldEndSession,
+    sessionAttributes: (envelope.sessionAttributes ?? {}) as Record<string, unknown>,
+  };
+}
+
+export interface Alexa {
+  emulator: Emulator;
+  /** A token linked to the emulator's demo user. */
+  token: string;
+  handler: ReturnType<typeof createHandler>;
+  send(request: EnvelopeBuilder | RequestEnvelope): Promise<Reply>;
+  /** The Spotify requests made since the last `send`. */
+  calls(): Array<{ method: string; path: string; query: Record<string, string>; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export interface AlexaOptions {
+  deps?: Partial<SkillDeps>;
+  skillId?: string;
+  budgetMs?: number;
+  emulator?: Emulator;
+}
+
+export async function startAlexa(options: AlexaOptions = {}): Promise<Alexa> {
+  const emulator = options.emulator ?? (await startEmulator());
+  const logger = createLogger({ sink: captureSink, level: 'debug' });
+  const config = {
+    spotifyApiUrl: emulator.apiUrl,
+    budgetMs: options.budgetMs ?? 6000,
+    skillId: options.skillId,
+  };
+  const skill = buildSkill({
+    config,
+    logger,
+    clock: systemClock,
+    spotify: createSpotifyClientFactory({ baseUrl: config.spotifyApiUrl, logger }),
+    ...options.deps,
+  });
+  const handler = createHandler(skill, logger);
+  const token = emulator.issueToken('demo');
+  registerSecret(token);
+  let mark = emulator.log.length;
+  return {
+    emulator,
+    token,
+    handler,
+    async send(request) {
+      mark = emulator.log.length;
+      const envelope = 'build' in request ? request.build() : request;
+      const response = await (handler(envelope, undefined) as Promise<ResponseEnvelope>);
+      return toReply(response);
+    },
+    calls() {
+      return emulator.log.slice(mark).map(({ method, path, query, body }) => ({ method, path, query, body }));
+    },
+    close: () => (options.emulator ? Promise.resolve() : emulator.close()),
+  };
+}
