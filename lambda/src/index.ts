@@ -3,6 +3,7 @@
  * `handler` (named in ask-resources.json as `dist/index.handler`).
  */
 import { configFromEnv } from './config';
+import { persistenceFromEnv } from './persistence';
 import { buildSkill, createHandler } from './skill';
 import { createSpotifyClientFactory } from './spotify/client';
 import { systemClock } from './util/clock';
@@ -14,6 +15,7 @@ const skill = buildSkill({
   config,
   logger,
   clock: systemClock,
+  persistence: persistenceFromEnv(),
   spotify: createSpotifyClientFactory({ baseUrl: config.spotifyApiUrl, logger }),
 });
 

@@ -5,6 +5,8 @@ import { contextInterceptor, type SkillDeps } from './context';
 import { FallbackHandler, HelpHandler, SessionEndedHandler, StopHandler } from './handlers/builtins';
 import { SkillErrorHandler } from './handlers/errors';
 import { AccountLinkingGuard } from './handlers/guard';
+import type { SkillRequestHandler } from './handlers/define';
+import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
 import { PauseHandler, ResumeHandler } from './handlers/playback';
 import { speechFor } from './speech/speech';
@@ -12,9 +14,8 @@ import type { Logger } from './util/logger';
 
 export type { SkillDeps } from './context';
 
-/** Every request handler, the guard first. Shared by the Lambda, the HTTPS host, the console and tests. */
-export const REQUEST_HANDLERS = [
-  AccountLinkingGuard,
+/** Every request handler (the account-linking guard runs before them). Shared by every host of the skill. */
+export const REQUEST_HANDLERS: SkillRequestHandler[] = [
   LaunchHandler,
   PauseHandler,
   ResumeHandler,
@@ -22,12 +23,13 @@ export const REQUEST_HANDLERS = [
   StopHandler,
   FallbackHandler,
   SessionEndedHandler,
+  ...SkillEventHandlers,
 ];
 
 export function buildSkill(deps: SkillDeps): Skill {
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(contextInterceptor(deps))
-    .addRequestHandlers(...REQUEST_HANDLERS)
+    .addRequestHandlers(AccountLinkingGuard, ...REQUEST_HANDLERS)
     .addErrorHandlers(SkillErrorHandler)
     .withCustomUserAgent('connect-remote/0.1');
   if (deps.persistence) builder.withPersistenceAdapter(deps.persistence);
