@@ -1,12 +1,23 @@
 import type { ErrorHandler, HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { SpotifyError, type SpotifyErrorCode } from '../spotify/errors';
+import { SpotifyError } from '../spotify/errors';
 import type { StringKey } from '../speech/strings';
 import { linkAccountResponse } from './guard';
+import { intentName } from './predicates';
 
-/** The one mapping from a failure to words a person understands. */
-const SPEECH_FOR: Record<Exclude<SpotifyErrorCode, 'TOKEN_INVALID'>, StringKey> = {
+/** Player `reason`s that deserve their own sentence (https://developer.spotify.com/documentation/web-api/concepts/api-calls). */
+const SPEECH_FOR_REASON: Record<string, StringKey> = {
+  NO_NEXT_TRACK: 'errorNothingNext',
+  NO_PREV_TRACK: 'errorNothingPrevious',
+  ALREADY_PAUSED: 'errorAlreadyPaused',
+  ALREADY_PLAYING: 'errorAlreadyPlaying',
+  VOLUME_CONTROL_DISALLOW: 'errorNoVolume',
+  DEVICE_NOT_CONTROLLABLE: 'errorDeviceNotControllable',
+  REMOTE_CONTROL_DISALLOW: 'errorDeviceNotControllable',
+};
+
+const SPEECH_FOR_CODE: Record<string, StringKey> = {
   PREMIUM_REQUIRED: 'errorPremiumRequired',
   NO_ACTIVE_DEVICE: 'errorNoActiveDevice',
   DEVICE_NOT_FOUND: 'errorDeviceNotFound',
@@ -16,16 +27,31 @@ const SPEECH_FOR: Record<Exclude<SpotifyErrorCode, 'TOKEN_INVALID'>, StringKey> 
   UNAVAILABLE: 'errorUnavailable',
   TIMEOUT: 'errorTimeout',
   BAD_RESPONSE: 'errorBadResponse',
-  NOT_FOUND: 'errorGeneric',
-  BAD_REQUEST: 'errorGeneric',
+  NOT_FOUND: 'errorNotFound',
 };
+
+/**
+ * The one mapping from a failure to words a person understands. Spotify answers a pause while paused with
+ * 403 reason UNKNOWN ("Restriction violated"), so the intent disambiguates that case.
+ */
+export function errorSpeechKey(error: unknown, intent: string | undefined): StringKey {
+  if (!(error instanceof SpotifyError)) return 'errorGeneric';
+  if (error.reason && SPEECH_FOR_REASON[error.reason]) return SPEECH_FOR_REASON[error.reason];
+  if (error.code === 'RESTRICTED' && error.reason === 'UNKNOWN') {
+    if (intent === 'AMAZON.PauseIntent') return 'errorAlreadyPaused';
+    if (intent === 'AMAZON.NextIntent') return 'errorNothingNext';
+    if (intent === 'AMAZON.PreviousIntent') return 'errorNothingPrevious';
+  }
+  return SPEECH_FOR_CODE[error.code] ?? 'errorGeneric';
+}
 
 export function errorResponse(input: HandlerInput, error: unknown): Response {
   if (error instanceof SpotifyError && error.code === 'TOKEN_INVALID') return linkAccountResponse(input);
   const { speech } = ctx(input);
-  const key =
-    error instanceof SpotifyError ? SPEECH_FOR[error.code as keyof typeof SPEECH_FOR] : 'errorGeneric';
-  return input.responseBuilder.speak(speech.say(key)).withShouldEndSession(true).getResponse();
+  return input.responseBuilder
+    .speak(speech.say(errorSpeechKey(error, intentName(input))))
+    .withShouldEndSession(true)
+    .getResponse();
 }
 
 /** Catches everything a handler throws; the user always hears a sentence, never Alexa's generic error. */

@@ -10,6 +10,8 @@ const WITHOUT_SPOTIFY = new Set([
   'AMAZON.CancelIntent',
   'AMAZON.NavigateHomeIntent',
   'AMAZON.FallbackIntent',
+  'DeviceHelpIntent',
+  'UnlinkHelpIntent',
 ]);
 
 /** Whether this request would touch Spotify (launch and every intent but the built-in ones above). */

@@ -9,7 +9,11 @@ export function itemNames(item: PlayableItem): { title: string; artists: string 
 }
 
 /** One sentence about the current playback, or that nothing is playing (204). */
-export function describePlayback(speech: Speech, state: PlaybackState | null): string {
+export function describePlayback(
+  speech: Speech,
+  state: PlaybackState | null,
+  options: { withAlbum?: boolean } = {},
+): string {
   if (!state || !state.device) return speech.say('nothingPlaying');
   const device = state.device.name || 'your device';
   if (!state.item) {
@@ -18,5 +22,14 @@ export function describePlayback(speech: Speech, state: PlaybackState | null): s
       : speech.say('nothingPlaying');
   }
   const { title, artists } = itemNames(state.item);
+  const album = state.item.type === 'track' ? state.item.album?.name : undefined;
+  if (options.withAlbum && album) {
+    return speech.say(state.is_playing ? 'nowPlayingAlbum' : 'nowPausedAlbum', {
+      title,
+      artists,
+      album,
+      device,
+    });
+  }
   return speech.say(state.is_playing ? 'nowPlayingOn' : 'nowPausedOn', { title, artists, device });
 }

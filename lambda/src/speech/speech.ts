@@ -1,15 +1,25 @@
 import { escapeSsml, plainText } from './ssml';
 import { tableFor, type StringKey, type StringTable } from './strings';
 
-export type SpeechParams = Record<string, string | number>;
+/** SSML that is already safe (built by `say` or `list`), inserted into a template as it is. */
+export class SafeSsml {
+  constructor(readonly ssml: string) {}
+  toString(): string {
+    return this.ssml;
+  }
+}
+
+export type SpeechParams = Record<string, string | number | SafeSsml>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 function fill(template: string, params: SpeechParams | undefined, escape: (s: string) => string): string {
   if (!params) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    name in params ? escape(String(params[name])) : whole,
-  );
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return value instanceof SafeSsml ? value.ssml : escape(String(value));
+  });
 }
 
 /**
@@ -36,11 +46,16 @@ export class Speech {
     return parts.filter((p): p is string => Boolean(p)).join(' ');
   }
 
-  /** "A", "A and B", "A, B and C": names are escaped. */
-  list(names: string[]): string {
-    const safe = names.map(escapeSsml);
-    if (safe.length <= 1) return safe.join('');
-    return `${safe.slice(0, -1).join(', ')} and ${safe[safe.length - 1]}`;
+  /** "A", "A and B", "A, B and C", as safe SSML. Plain strings are escaped; `SafeSsml` parts are kept. */
+  list(items: Array<string | SafeSsml>): SafeSsml {
+    const safe = items.map((i) => (i instanceof SafeSsml ? i.ssml : escapeSsml(i)));
+    if (safe.length <= 1) return new SafeSsml(safe.join(''));
+    return new SafeSsml(`${safe.slice(0, -1).join(', ')} ${this.table.and} ${safe[safe.length - 1]}`);
+  }
+
+  /** A sentence fragment from the table, for use as a parameter of another string. */
+  fragment(key: StringKey, params?: SpeechParams): SafeSsml {
+    return new SafeSsml(this.say(key, params));
   }
 }
 
