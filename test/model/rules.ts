@@ -1,0 +1,396 @@
+/**
+ * The rules Alexa's model build enforces on an interaction model (and a few house rules), as one function
+ * that lists every problem it finds. The model test runs it over each locale's file; its own tests feed it
+ * broken models so every rule is known to fire. The offline validator (`npm run validate`) is a separate tool.
+ *
+ * Sources: https://developer.amazon.com/en-US/docs/alexa/custom-skills/best-practices-for-sample-utterances-and-custom-slot-type-values.html
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/choose-the-invocation-name-for-a-custom-skill.html
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/slot-type-reference.html#searchquery
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+
+export interface ModelSlot {
+  name: string;
+  type: string;
+  samples?: string[];
+}
+
+export interface ModelIntent {
+  name: string;
+  slots?: ModelSlot[];
+  samples?: string[];
+}
+
+export interface SlotTypeValue {
+  id?: string;
+  name: { value: string; synonyms?: string[] };
+}
+
+export interface SlotType {
+  name: string;
+  values: SlotTypeValue[];
+}
+
+export interface DialogSlot {
+  name: string;
+  type: string;
+  elicitationRequired?: boolean;
+  confirmationRequired?: boolean;
+  prompts?: { elicitation?: string; confirmation?: string };
+}
+
+export interface DialogIntent {
+  name: string;
+  delegationStrategy?: string;
+  confirmationRequired?: boolean;
+  prompts?: Record<string, string>;
+  slots?: DialogSlot[];
+}
+
+export interface Prompt {
+  id: string;
+  variations: Array<{ type: string; value: string }>;
+}
+
+export interface InteractionModel {
+  interactionModel: {
+    languageModel: { invocationName: string; intents: ModelIntent[]; types?: SlotType[] };
+    dialog?: { delegationStrategy?: string; intents: DialogIntent[] };
+    prompts?: Prompt[];
+  };
+}
+
+/** One broken rule: which rule, and where (intent, sample, slot type...). */
+export interface Problem {
+  rule: string;
+  where: string;
+}
+
+export const MODEL_DIR = path.join(__dirname, '../../skill-package/interactionModels/custom');
+
+export function readModel(locale: string): InteractionModel {
+  return JSON.parse(fs.readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')) as InteractionModel;
+}
+
+/** "Play  My {playlist} " → "play my {playlist}": how Alexa compares samples for duplicates. */
+export function normalise(sample: string): string {
+  return sample.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The sample with every slot blanked: two intents with one shape compete for the same sentences. */
+export function shapeOf(sample: string): string {
+  return normalise(sample).replace(/\{[^}]*\}/g, '{}');
+}
+
+/** The slot names a sample refers to, in order (repeats kept). */
+export function slotsIn(sample: string): string[] {
+  return [...sample.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+}
+
+const SLOT_TOKEN = /^\{[A-Za-z][A-Za-z0-9_]*\}$/;
+// A word in lower case, with apostrophes inside ("what's", "can't") or an abbreviation with periods ("r. and b.").
+const WORD = /^(?:[a-z]+(?:'[a-z]+)*|(?:[a-z]\.)+)$/;
+const MAX_SAMPLE_LENGTH = 200;
+
+/**
+ * Words that start a launch or one-shot request; Alexa strips them, so a sample must not begin with them.
+ * ("tell" is left out: "tell me more" is a sample, and "tell connect remote" is caught by the name check.)
+ */
+const LAUNCH_WORDS = ['ask', 'open', 'launch', 'alexa'];
+/** Words an invocation name may not contain: wake words, launch phrases, connecting words. */
+const FORBIDDEN_IN_INVOCATION = [
+  'alexa',
+  'amazon',
+  'echo',
+  'computer',
+  'ziggy',
+  'skill',
+  'app',
+  'ask',
+  'tell',
+  'open',
+  'launch',
+  'load',
+  'begin',
+  'enable',
+  'to',
+  'from',
+  'by',
+  'if',
+  'and',
+  'whether',
+];
+
+/** Whether every token is a lower-case word or a slot reference, with single spaces between. */
+function badTokens(text: string): string[] {
+  return text.split(' ').filter((t) => !SLOT_TOKEN.test(t) && !WORD.test(t));
+}
+
+const schema = {
+  type: 'object',
+  required: ['interactionModel'],
+  properties: {
+    interactionModel: {
+      type: 'object',
+      required: ['languageModel'],
+      properties: {
+        languageModel: {
+          type: 'object',
+          required: ['invocationName', 'intents'],
+          properties: {
+            invocationName: { type: 'string' },
+            intents: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                  name: { type: 'string' },
+                  samples: { type: 'array', items: { type: 'string' } },
+                  slots: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['name', 'type'],
+                      properties: {
+                        name: { type: 'string' },
+                        type: { type: 'string' },
+                        samples: { type: 'array', items: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            types: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name', 'values'],
+                properties: {
+                  name: { type: 'string' },
+                  values: {
+                    type: 'array',
+                    minItems: 1,
+                    items: {
+                      type: 'object',
+                      required: ['name'],
+                      properties: {
+                        id: { type: 'string' },
+                        name: {
+                          type: 'object',
+                          required: ['value'],
+                          properties: {
+                            value: { type: 'string' },
+                            synonyms: { type: 'array', items: { type: 'string' } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        dialog: {
+          type: 'object',
+          required: ['intents'],
+          properties: {
+            delegationStrategy: { enum: ['ALWAYS', 'SKILL_RESPONSE'] },
+            intents: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                  name: { type: 'string' },
+                  delegationStrategy: { enum: ['ALWAYS', 'SKILL_RESPONSE'] },
+                  slots: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['name', 'type'],
+                      properties: { elicitationRequired: { type: 'boolean' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        prompts: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'variations'],
+            properties: {
+              id: { type: 'string' },
+              variations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['type', 'value'],
+                  properties: { type: { enum: ['PlainText', 'SSML'] }, value: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const validateShape = new Ajv({ allErrors: true }).compile(schema);
+
+/** Every rule the model breaks; an empty list means Alexa would build it. */
+export function checkModel(model: unknown): Problem[] {
+  const parsed = model as InteractionModel;
+  if (!validateShape(model)) {
+    return (validateShape.errors ?? []).map((e) => ({
+      rule: 'model-shape',
+      where: `${e.instancePath} ${e.message}`,
+    }));
+  }
+  const { languageModel, dialog, prompts = [] } = parsed.interactionModel;
+  const problems: Problem[] = [];
+  const report = (rule: string, where: string) => problems.push({ rule, where });
+
+  checkInvocationName(languageModel.invocationName, report);
+
+  const types = new Map((languageModel.types ?? []).map((t) => [t.name, t]));
+  checkTypes(languageModel.types ?? [], report);
+
+  const intentNames = new Set<string>();
+  const seen = new Map<string, string>(); // normalised sample → intent
+  const shapes = new Map<string, Set<string>>(); // shape → intents
+  for (const intent of languageModel.intents) {
+    if (intentNames.has(intent.name)) report('intent-duplicate', intent.name);
+    intentNames.add(intent.name);
+    if (!/^(?:AMAZON\.)?[A-Za-z_]+$/.test(intent.name)) report('intent-name', intent.name);
+
+    const slots = new Map((intent.slots ?? []).map((s) => [s.name, s]));
+    for (const slot of intent.slots ?? []) {
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(slot.name)) report('slot-name', `${intent.name}.${slot.name}`);
+      if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type)) {
+        report('slot-type-undefined', `${intent.name}.${slot.name}: ${slot.type}`);
+      }
+      for (const sample of slot.samples ?? []) {
+        const where = `${intent.name}.${slot.name} slot sample "${sample}"`;
+        checkText(sample, where, report);
+        const referenced = slotsIn(sample);
+        if (!referenced.includes(slot.name)) report('slot-sample-without-slot', where);
+        if (referenced.some((r) => !slots.has(r))) report('sample-unknown-slot', where);
+      }
+    }
+
+    for (const sample of intent.samples ?? []) {
+      const where = `${intent.name} "${sample}"`;
+      checkText(sample, where, report);
+      const words = normalise(sample).split(' ');
+      if (LAUNCH_WORDS.includes(words[0]) || normalise(sample).includes(languageModel.invocationName)) {
+        report('sample-launch-phrase', where);
+      }
+      const referenced = slotsIn(sample);
+      if (referenced.some((r) => !slots.has(r))) report('sample-unknown-slot', where);
+      if (new Set(referenced).size !== referenced.length) report('sample-repeated-slot', where);
+      const searchQuery = referenced.filter((r) => slots.get(r)?.type === 'AMAZON.SearchQuery');
+      if (searchQuery.length > 0) {
+        if (referenced.length > 1) report('search-query-not-alone', where);
+        if (shapeOf(sample) === '{}') report('search-query-no-carrier', where);
+      }
+
+      const key = normalise(sample);
+      const owner = seen.get(key);
+      if (owner !== undefined) report('sample-duplicate', `${where} (also in ${owner})`);
+      else seen.set(key, intent.name);
+
+      const shape = shapeOf(sample);
+      shapes.set(shape, (shapes.get(shape) ?? new Set()).add(intent.name));
+    }
+  }
+  for (const [shape, owners] of shapes) {
+    if (owners.size > 1) report('shape-collision', `"${shape}" in ${[...owners].join(', ')}`);
+  }
+
+  checkDialog(languageModel.intents, dialog, prompts, report);
+  return problems;
+}
+
+type Report = (rule: string, where: string) => void;
+
+function checkInvocationName(name: string, report: Report): void {
+  const words = name.split(' ');
+  if (words.length < 2) report('invocation-name-one-word', name);
+  if (badTokens(name).length > 0 || words.some((w) => w.startsWith('{')))
+    report('invocation-name-characters', name);
+  if (words.some((w) => FORBIDDEN_IN_INVOCATION.includes(w))) report('invocation-name-forbidden-word', name);
+}
+
+/** Characters, digits, spacing and length of a sample or slot sample. */
+function checkText(text: string, where: string, report: Report): void {
+  if (/\d/.test(text)) report('sample-digits', where);
+  else if (badTokens(text).length > 0) report('sample-characters', where);
+  if (text.length > MAX_SAMPLE_LENGTH) report('sample-length', where);
+}
+
+function checkTypes(types: SlotType[], report: Report): void {
+  const names = new Set<string>();
+  for (const type of types) {
+    if (names.has(type.name)) report('type-duplicate', type.name);
+    names.add(type.name);
+    if (type.name.startsWith('AMAZON.') || !/^[A-Za-z_]+$/.test(type.name)) report('type-name', type.name);
+    const spoken = new Set<string>();
+    const ids = new Set<string>();
+    for (const value of type.values) {
+      if (value.id !== undefined) {
+        if (ids.has(value.id)) report('type-id-duplicate', `${type.name}: ${value.id}`);
+        ids.add(value.id);
+      }
+      for (const text of [value.name.value, ...(value.name.synonyms ?? [])]) {
+        const where = `${type.name}: "${text}"`;
+        if (/\d/.test(text) || text.includes('{') || badTokens(normalise(text)).length > 0) {
+          report('type-value-characters', where);
+        }
+        if (spoken.has(normalise(text))) report('type-value-duplicate', where);
+        spoken.add(normalise(text));
+      }
+    }
+  }
+}
+
+function checkDialog(
+  intents: ModelIntent[],
+  dialog: InteractionModel['interactionModel']['dialog'],
+  prompts: Prompt[],
+  report: Report,
+): void {
+  const promptIds = new Map(prompts.map((p) => [p.id, p]));
+  const used = new Set<string>();
+  for (const d of dialog?.intents ?? []) {
+    const intent = intents.find((i) => i.name === d.name);
+    if (!intent) {
+      report('dialog-intent-unknown', d.name);
+      continue;
+    }
+    const strategy = d.delegationStrategy ?? dialog?.delegationStrategy ?? 'ALWAYS';
+    if (strategy !== 'SKILL_RESPONSE') report('dialog-delegation', `${d.name}: ${strategy}`);
+    const declared = (intent.slots ?? []).map((s) => `${s.name}:${s.type}`).sort();
+    const inDialog = (d.slots ?? []).map((s) => `${s.name}:${s.type}`).sort();
+    if (declared.join() !== inDialog.join()) report('dialog-slot-mismatch', d.name);
+    for (const slot of d.slots ?? []) {
+      const id = slot.prompts?.elicitation;
+      if (slot.elicitationRequired && !id) report('dialog-prompt-missing', `${d.name}.${slot.name}`);
+      if (id) {
+        used.add(id);
+        const prompt = promptIds.get(id);
+        if (!prompt) report('dialog-prompt-missing', `${d.name}.${slot.name}: ${id}`);
+        else if (prompt.variations.every((v) => !v.value.trim())) report('prompt-empty', id);
+      }
+    }
+  }
+  for (const id of promptIds.keys()) if (!used.has(id)) report('prompt-unused', id);
+}
