@@ -21,7 +21,7 @@ function aModel(): InteractionModel {
                 type: 'AMAZON.MusicPlaylist',
                 samples: ['{playlist}', 'the {playlist} one'],
               },
-              { name: 'device', type: 'DeviceName' },
+              { name: 'device', type: 'DeviceName', samples: ['the {device}'] },
             ],
             samples: ['play my {playlist}', 'play my {playlist} on the {device}', "what's my {playlist}"],
           },
@@ -236,6 +236,11 @@ describe('checkModel', () => {
       'an elicited slot without a prompt',
       (m) => (m.interactionModel.dialog!.intents[0].slots![1].elicitationRequired = true),
       'dialog-prompt-missing',
+    ],
+    [
+      'an elicited slot without slot samples',
+      (m) => delete lm(m).intents[1].slots![0].samples,
+      'dialog-slot-samples-missing',
     ],
     [
       'a prompt with only blank text',

@@ -384,6 +384,11 @@ function checkDialog(
     for (const slot of d.slots ?? []) {
       const id = slot.prompts?.elicitation;
       if (slot.elicitationRequired && !id) report('dialog-prompt-missing', `${d.name}.${slot.name}`);
+      // Alexa's build refuses a required slot without slot samples: it would not know how answers sound.
+      const slotSamples = intent.slots?.find((s) => s.name === slot.name)?.samples ?? [];
+      if (slot.elicitationRequired && slotSamples.length === 0) {
+        report('dialog-slot-samples-missing', `${d.name}.${slot.name}`);
+      }
       if (id) {
         used.add(id);
         const prompt = promptIds.get(id);
