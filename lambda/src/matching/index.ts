@@ -1,0 +1,3 @@
+export type { Candidate, Scored, MatchResult, MatchOptions } from './types';
+export { matchName } from './match';
+export { normalizeName } from './normalize';

@@ -1,0 +1,160 @@
+import { numberWordsToDigits } from './numbers';
+
+/** Longer input is cut: no playlist or device name is this long, and the work stays bounded. */
+export const MAX_INPUT_CHARS = 200;
+/** At most this many tokens per name (the matcher keeps token sets in 32-bit masks). */
+export const MAX_TOKENS = 16;
+
+// Compiled once at module load; nothing below builds a regular expression per call.
+/** Only the Latin/Greek/Cyrillic accent marks: kana voicing marks and the like must survive (NFC puts them back). */
+const ACCENT_MARKS = /[\u0300-\u036f]+/g;
+const SPECIAL_LETTERS = /[øæœßłđðþıħ]/g;
+const SPECIAL_LETTER_MAP: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
+/** Apostrophes vanish, so "Mum's" meets Alexa's "mums" and "rock 'n' roll" becomes "rock n roll". */
+const APOSTROPHES = /['’‘`´ʼʹ′]/g;
+const AND_SIGNS = /[&＆+]/g;
+const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const LETTERS_OR_DIGITS = /\p{L}+|\p{N}+/gu;
+/** "90s", "1st", "4th" stay one token; any other digit-letter mix is split: "mix2" -> "mix 2", "ps5" -> "ps 5". */
+const NUMBER_WITH_SUFFIX = /^\p{N}+(?:s|st|nd|rd|th)$/u;
+const DIGIT = /\p{N}/u;
+
+/**
+ * Spellings Alexa, people and playlist authors use for the same thing. Each maps one token to its canonical
+ * token(s); applied after runs of single letters are joined ("r n b" -> "rnb"), so both spellings meet.
+ */
+const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map<string, string[]>([
+  ['n', ['and']], // "rock n roll"
+  ['randb', ['rnb']],
+  ['nite', ['night']],
+  ['tonite', ['tonight']],
+  ['lite', ['light']],
+  ['thru', ['through']],
+  ['luv', ['love']],
+  ['u', ['you']],
+  ['ur', ['your']],
+  ['xmas', ['christmas']],
+  ['noughties', ['2000s']],
+  ['aughts', ['2000s']],
+  ['television', ['tv']],
+  ['telly', ['tv']],
+  ['ps', ['playstation']],
+  ['vol', ['volume']],
+  ['pt', ['part']],
+  ['feat', ['featuring']],
+  ['ft', ['featuring']],
+  ['okay', ['ok']],
+]);
+
+/** Two-word spellings of one word, joined after number words are read: "low fi" / "lo fi" -> "lofi". */
+const JOINED_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['lo', new Map([['fi', 'lofi']])],
+  ['low', new Map([['fi', 'lofi']])],
+  ['hi', new Map([['fi', 'hifi']])],
+  ['high', new Map([['fi', 'hifi']])],
+  ['hip', new Map([['hop', 'hiphop']])],
+]);
+
+function isSingleLetter(token: string): boolean {
+  return token.length === 1 && !DIGIT.test(token);
+}
+
+/** "R&B" / "r and b" -> "rnb": a letter, "and", a letter is one word, spelled the way "r n b" is joined. */
+function joinLetterAndLetter(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, and, b] = [tokens[i], tokens[i + 1] ?? '', tokens[i + 2] ?? ''];
+    if (isSingleLetter(a) && and === 'and' && isSingleLetter(b)) {
+      out.push(`${a}n${b}`);
+      i += 2;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** "t v" -> "tv", "r n b" -> "rnb": Alexa spells out letters that names write together. */
+function joinSingleLetters(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run) out.push(run);
+    run = '';
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const inRun =
+      isSingleLetter(t) &&
+      ((i > 0 && isSingleLetter(tokens[i - 1])) || (i + 1 < tokens.length && isSingleLetter(tokens[i + 1])));
+    if (inRun) run += t;
+    else {
+      flush();
+      out.push(t);
+    }
+  }
+  flush();
+  return out;
+}
+
+function joinPairs(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const joined = JOINED_PAIRS.get(tokens[i])?.get(tokens[i + 1] ?? '');
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(tokens[i]);
+  }
+  return out;
+}
+
+/** Lower case, accents and emoji gone, "&" spelled "and", apostrophes dropped, cut to a bounded length. */
+function foldText(text: string): string {
+  return text
+    .slice(0, MAX_INPUT_CHARS)
+    .normalize('NFKD')
+    .replace(ACCENT_MARKS, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(SPECIAL_LETTERS, (c) => SPECIAL_LETTER_MAP[c] ?? c)
+    .replace(APOSTROPHES, '')
+    .replace(THOUSANDS_COMMA, '$1')
+    .replace(AND_SIGNS, ' and ');
+}
+
+/**
+ * The canonical tokens of a spoken phrase or a name: the comparable form both sides are reduced to before
+ * scoring. Total: any input, including non-strings, gives an array (empty when there is nothing to compare).
+ */
+export function normalizeTokens(text: unknown): string[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const raw: string[] = [];
+  for (const chunk of foldText(text).split(NOT_WORD)) {
+    if (!chunk) continue;
+    if (NUMBER_WITH_SUFFIX.test(chunk)) raw.push(chunk);
+    else for (const part of chunk.match(LETTERS_OR_DIGITS) ?? []) raw.push(part);
+    if (raw.length >= MAX_TOKENS * 2) break;
+  }
+  const spelled = joinSingleLetters(joinLetterAndLetter(raw)).flatMap((t) => SPELLINGS.get(t) ?? [t]);
+  return joinPairs(numberWordsToDigits(spelled)).slice(0, MAX_TOKENS);
+}
+
+/**
+ * The canonical comparable form of a name or of what the user said: "Mum's Favourites" and "mums favourites",
+ * "R&B Classics" and "r. and b. classics", "Best of the 2000s" and "best of the two thousands" each give the
+ * same string. Exported for tests and for keys that must not depend on how a name is displayed.
+ */
+export function normalizeName(text: string): string {
+  return normalizeTokens(text).join(' ');
+}

@@ -1,0 +1,222 @@
+/**
+ * The spoken-name matching table: what Alexa hands the skill (lower case, as transcribed), the user's library,
+ * and what must happen. The source of truth for `matchName` (test/matching/match.test.ts) and for the
+ * end-to-end run through the skill and the emulator.
+ *
+ * `expect`: a name = that one must win; null = nothing may be chosen; a list = ambiguous, exactly these offered.
+ */
+export interface MatchCase {
+  spoken: string;
+  kind: 'playlist' | 'device';
+  library: string[];
+  expect: string | null | string[];
+}
+
+/** A realistic, awkward playlist library: emoji, accents, "&", digits, possessives, near-duplicates. */
+export const PLAYLISTS: string[] = [
+  'Workout Mix',
+  'Workout Mix 2',
+  'Workout Beats',
+  'Rock & Roll',
+  'Classic Rock',
+  'Chill 🌙 Vibes',
+  '90s Hits',
+  'Best of the 2000s',
+  'lofi beats to study to',
+  'Café del Mar',
+  "Mum's Favourites",
+  'Songs for a Rainy Day',
+  'Beyoncé Essentials',
+  'R&B Classics',
+  'Dinner Party',
+  'Party Starters',
+  'Top 40',
+  'Jar of Hearts Covers',
+  'Sigur Rós Radio',
+  'Hip-Hop Throwbacks',
+  'Road Trip 🚗',
+  'Morning Coffee ☕',
+  'K-Pop Hits',
+  'Deep Focus',
+  'Your Top Songs 2024',
+  'Sleep',
+];
+
+/** Spotify Connect devices as Spotify names them. */
+export const DEVICES: string[] = [
+  'Kitchen speaker',
+  'Living Room TV',
+  "Sam's MacBook Pro",
+  'Bedroom Echo',
+  'PlayStation 5',
+  'Car',
+  'Kitchen Display',
+  "Sam's iPhone",
+  'Office Echo Dot',
+];
+
+const playlist = (spoken: string, expect: MatchCase['expect'], library: string[] = PLAYLISTS): MatchCase => ({
+  spoken,
+  kind: 'playlist',
+  library,
+  expect,
+});
+const device = (spoken: string, expect: MatchCase['expect'], library: string[] = DEVICES): MatchCase => ({
+  spoken,
+  kind: 'device',
+  library,
+  expect,
+});
+
+export const MATCH_CASES: MatchCase[] = [
+  // Playlists: exact after normalisation (case, "&", accents, emoji, apostrophes, number words).
+  playlist('workout mix', 'Workout Mix'),
+  playlist('workout mix two', 'Workout Mix 2'),
+  playlist('workout mix 2', 'Workout Mix 2'),
+  playlist('rock and roll', 'Rock & Roll'),
+  playlist('rock n roll', 'Rock & Roll'),
+  playlist('classic rock', 'Classic Rock'),
+  playlist('chill vibes', 'Chill 🌙 Vibes'),
+  playlist('nineties hits', '90s Hits'),
+  playlist("90's hits", '90s Hits'),
+  playlist('best of the two thousands', 'Best of the 2000s'),
+  playlist('best of the 2000s', 'Best of the 2000s'),
+  playlist('lo-fi beats to study to', 'lofi beats to study to'),
+  playlist('low fi beats to study to', 'lofi beats to study to'),
+  playlist('cafe del mar', 'Café del Mar'),
+  playlist('mums favourites', "Mum's Favourites"),
+  playlist("mum's favorites", "Mum's Favourites"),
+  playlist('songs for a rainy day', 'Songs for a Rainy Day'),
+  playlist('r and b classics', 'R&B Classics'),
+  playlist('r. and b. classics', 'R&B Classics'),
+  playlist('rnb classics', 'R&B Classics'),
+  playlist('top forty', 'Top 40'),
+  playlist('top 40', 'Top 40'),
+  playlist('sigur ros radio', 'Sigur Rós Radio'),
+  playlist('hip hop throwbacks', 'Hip-Hop Throwbacks'),
+  playlist('k pop hits', 'K-Pop Hits'),
+  playlist('my top songs twenty twenty four', 'Your Top Songs 2024'),
+  // Filler words people add.
+  playlist('the workout mix playlist', 'Workout Mix'),
+  playlist('my chill vibes playlist', 'Chill 🌙 Vibes'),
+  playlist('my deep focus playlist on spotify', 'Deep Focus'),
+  // Partial names.
+  playlist('chill', 'Chill 🌙 Vibes'),
+  playlist('nineties', '90s Hits'),
+  playlist('two thousands', 'Best of the 2000s'),
+  playlist('lofi beats', 'lofi beats to study to'),
+  playlist('low fi', 'lofi beats to study to'),
+  playlist('rainy day', 'Songs for a Rainy Day'),
+  playlist('beyonce', 'Beyoncé Essentials'),
+  playlist('jar of hearts', 'Jar of Hearts Covers'),
+  playlist('sigur ros', 'Sigur Rós Radio'),
+  playlist('road trip', 'Road Trip 🚗'),
+  playlist('morning coffee', 'Morning Coffee ☕'),
+  playlist('kpop', 'K-Pop Hits'),
+  playlist('hiphop', 'Hip-Hop Throwbacks'),
+  // Transcription errors and homophone-ish spellings.
+  playlist('workout mics', 'Workout Mix'),
+  playlist('work out mix', 'Workout Mix'),
+  playlist('dinner parti', 'Dinner Party'),
+  playlist('moms favorites', "Mum's Favourites"),
+  playlist('beyonce essential', 'Beyoncé Essentials'),
+  playlist('rock and role', 'Rock & Roll'),
+  playlist('cafe dell mar', 'Café del Mar'),
+  // Ambiguous: two or more names fit equally well.
+  playlist('workout', ['Workout Mix', 'Workout Beats', 'Workout Mix 2']),
+  playlist('rock', ['Rock & Roll', 'Classic Rock']),
+  playlist('hits', ['90s Hits', 'K-Pop Hits']),
+  playlist('party', ['Dinner Party', 'Party Starters']),
+  // Negatives: nothing may be played.
+  playlist('jazz', null),
+  playlist('country', null),
+  playlist('christmas', null),
+  playlist('eighties hits', null),
+  playlist('workout mix three', null),
+  playlist('top 50', null),
+  playlist('heavy metal', null),
+  playlist('classical', null),
+  playlist('hi fi beats', null),
+  playlist('the', null),
+  playlist('', null),
+  playlist('my playlist', null),
+  playlist('best of the eighties', null),
+  playlist('sad songs', null),
+  playlist('rap caviar', null),
+  playlist('the beatles', null),
+  playlist('dance party', null),
+  playlist('kids songs', null),
+
+  // Small libraries for the trickier decisions.
+  playlist('workout mix', 'Workout Mix', ['Workout Mix', 'Workout Mix 2']),
+  playlist('workout', ['Workout Mix', 'Workout Beats'], ['Workout Mix', 'Workout Beats', 'Dinner Party']),
+  playlist('workout mix', null, ['Dinner Party', '90s Hits', 'Top 40']),
+  playlist('jazz', null, ['Jar of Hearts Covers', 'Dinner Party']),
+  playlist(
+    'classics',
+    ['R&B Classics', 'Christmas Classics'],
+    ['R&B Classics', 'Christmas Classics', 'Sleep'],
+  ),
+  playlist('chill', 'Chill 🌙 Vibes', ['Chill 🌙 Vibes', 'Chillhop Essentials']),
+  playlist('workout mix', null, []),
+  playlist('workout mix 2', null, ['Workout Mix']),
+  playlist('beyonce', ['Beyoncé Essentials', 'Beyoncé Live'], ['Beyoncé Essentials', 'Beyoncé Live']),
+  playlist('summer nineteen', "Summer '19", ["Summer '19", 'Summer 2020']),
+  playlist('summer twenty twenty', 'Summer 2020', ["Summer '19", 'Summer 2020']),
+  playlist('songs for you', 'Songs 4 U', ['Songs 4 U', 'Sleep']),
+  playlist('good night lullabies', 'Good Nite Lullabies', ['Good Nite Lullabies', 'Deep Focus']),
+  playlist('favourites', 'Favourites', ['Favourites', "Mum's Favourites"]),
+  playlist('favourites', ["Mum's Favourites", "Dad's Favourites"], ["Mum's Favourites", "Dad's Favourites"]),
+  playlist('the noughties', 'Best of the 2000s', ['90s Hits', 'Best of the 2000s']),
+  playlist('blink one eighty two', 'Blink-182 Essentials', ['Blink-182 Essentials', 'Top 40']),
+  playlist('nineteen eighty four', '1984 Mix', ['1984 Mix', '1985 Mix']),
+  playlist('stay', null, ['Workout Mix', 'Stadium Anthems']),
+
+  // Devices: full names, filler, partial names.
+  device('kitchen speaker', 'Kitchen speaker'),
+  device('the kitchen display', 'Kitchen Display'),
+  device('living room tv', 'Living Room TV'),
+  device('living room t.v.', 'Living Room TV'),
+  device('living room', 'Living Room TV'),
+  device('tv', 'Living Room TV'),
+  device('the tv', 'Living Room TV'),
+  device('television', 'Living Room TV'),
+  device('macbook', "Sam's MacBook Pro"),
+  device('sams macbook', "Sam's MacBook Pro"),
+  device('mac book pro', "Sam's MacBook Pro"),
+  device('bedroom', 'Bedroom Echo'),
+  device('bed room echo', 'Bedroom Echo'),
+  device('playstation', 'PlayStation 5'),
+  device('play station five', 'PlayStation 5'),
+  device('ps5', 'PlayStation 5'),
+  device('car', 'Car'),
+  device('the car', 'Car'),
+  device('iphone', "Sam's iPhone"),
+  device('sams phone', "Sam's iPhone"),
+  device('office', 'Office Echo Dot'),
+  device('echo dot', 'Office Echo Dot'),
+  // Ambiguous devices.
+  device('kitchen', ['Kitchen speaker', 'Kitchen Display']),
+  device('echo', ['Bedroom Echo', 'Office Echo Dot']),
+  // Negatives.
+  device('bathroom', null),
+  device('dining room tv', null),
+  device('garage', null),
+  device('xbox', null),
+  device('sams ipad', null),
+  device('bedroom tv', null),
+  device('kitchen radio', null),
+  device('laptop', null),
+  device('speaker', null),
+
+  // Small device libraries.
+  device('kitchen', 'Kitchen speaker', ['Kitchen speaker', 'Living Room TV', "Sam's MacBook Pro", 'Car']),
+  device('tv', ['Living Room TV', 'Bedroom TV'], ['Living Room TV', 'Bedroom TV', 'Kitchen speaker']),
+  device('kitchen speaker', 'Kitchen', ['Kitchen', 'Kitchen Display']),
+  device('echo dot', 'Echo Dot', ['Echo Dot', 'Echo Dot']),
+  device('jorgs laptop', "Jörg's Laptop", ["Jörg's Laptop", 'Car']),
+  device('chromecast', ['Chromecast Audio', 'Chromecast Ultra'], ['Chromecast Audio', 'Chromecast Ultra']),
+  device('web player', 'Web Player (Chrome)', ['Web Player (Chrome)', "Sam's iPhone"]),
+  device('car', null, ["Carl's Phone", 'Living Room TV']),
+  device('living room', null, []),
+];
