@@ -242,6 +242,11 @@ describe('what people say reaches the right intent', () => {
     // Built-ins the model extends.
     ['pause the music', match('AMAZON.PauseIntent')],
     ['play', match('AMAZON.ResumeIntent')],
+    ['skip this song', match('AMAZON.NextIntent')],
+    ['next page', match('MoreIntent')],
+    ['play the previous song', match('AMAZON.PreviousIntent')],
+    ['turn on shuffle', match('AMAZON.ShuffleOnIntent')],
+    ['shuffle the beatles', match('PlaySearchIntent', { query: 'the beatles' })],
   ])('U: %s', (utterance, expected) => {
     expect(heard(utterance)).toEqual(expected);
   });
