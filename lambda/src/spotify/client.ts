@@ -1,44 +1,312 @@
 import type { Deadline } from '../util/deadline';
 import type { Logger } from '../util/logger';
-import { RequestCore } from './core';
-import type { PlaybackState } from './types';
+import { type CallOptions, type Query, RequestCore, type RetryPolicy, type Sleep } from './core';
+import { type EndpointId, endpoint } from './endpoints';
+import { BadResponseError } from './errors';
+import type {
+  Device,
+  Paging,
+  PlayHistory,
+  PlaybackState,
+  Playlist,
+  PlaylistItem,
+  RepeatState,
+  SavedTrack,
+  SearchResults,
+  SearchType,
+  SimplifiedPlaylist,
+  UserProfile,
+} from './types';
 
-/** `/me/player`: playback state and commands. */
-export class PlayerApi {
-  constructor(private readonly core: RequestCore) {}
+/** Spotify's page-size limits: https://developer.spotify.com/documentation/web-api/reference/get-a-list-of-current-users-playlists */
+const PLAYLIST_PAGE = 50;
+/**
+ * `mine()` stops after this many pages (1,000 playlists): every page after the first is fetched in parallel,
+ * and a voice request has a few seconds, not minutes.
+ */
+export const MAX_PLAYLIST_PAGES = 20;
+/** Development Mode allows at most 10 results per type (2026). */
+export const SEARCH_LIMIT_MAX = 10;
+/** `PUT /me/library` takes at most 40 URIs, `POST /playlists/{id}/items` at most 100. */
+const LIBRARY_BATCH = 40;
+const PLAYLIST_ADD_BATCH = 100;
+
+function clamp(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function dropNulls<T>(items: ReadonlyArray<T | null | undefined> | null | undefined): T[] {
+  return (items ?? []).filter((item): item is T => item !== null && item !== undefined);
+}
+
+/** The shared plumbing of the endpoint groups. */
+abstract class Group {
+  constructor(protected readonly core: RequestCore) {}
+
+  protected async send<T>(id: EndpointId, call?: CallOptions): Promise<T | null> {
+    return (await this.core.call<T>(endpoint(id), call)).data;
+  }
+
+  /** For endpoints whose answer must have a JSON object body: an empty one is a broken answer. */
+  protected async fetch<T extends object>(id: EndpointId, call?: CallOptions): Promise<T> {
+    const res = await this.core.call<T>(endpoint(id), call);
+    if (res.data === null || typeof res.data !== 'object') {
+      throw new BadResponseError(`Spotify answered ${res.status} without the expected body`, res.status);
+    }
+    return res.data;
+  }
+}
+
+/** `/me`: the linked user. */
+export class MeApi extends Group {
+  /** `GET /me`: id and display name (no scope needed for these). */
+  get(): Promise<UserProfile> {
+    return this.fetch<UserProfile>('me.get');
+  }
+}
+
+export interface PlayOptions {
+  deviceId?: string;
+  contextUri?: string;
+  uris?: string[];
+  offset?: { position: number } | { uri: string };
+  positionMs?: number;
+}
+
+/** `/me/player`: playback state and commands. https://developer.spotify.com/documentation/web-api/reference/get-information-about-the-users-current-playback */
+export class PlayerApi extends Group {
+  // Without additional_types=episode a podcast episode comes back as `item: null`.
+  private static readonly WITH_EPISODES: Query = { additional_types: 'episode' };
 
   /** Current playback; null when Spotify answers 204 (nothing active). */
-  async getPlaybackState(): Promise<PlaybackState | null> {
-    const res = await this.core.request<PlaybackState>({
-      method: 'GET',
-      path: '/me/player',
-      // Without it a podcast episode comes back as `item: null`.
-      query: { additional_types: 'episode' },
+  getPlaybackState(): Promise<PlaybackState | null> {
+    return this.send<PlaybackState>('player.state', { query: PlayerApi.WITH_EPISODES });
+  }
+
+  /** What is playing; null when Spotify answers 204. */
+  getCurrentlyPlaying(): Promise<PlaybackState | null> {
+    return this.send<PlaybackState>('player.currentlyPlaying', { query: PlayerApi.WITH_EPISODES });
+  }
+
+  /** Every device Spotify can see; null entries dropped (`id` itself may still be null). */
+  async getDevices(): Promise<Device[]> {
+    const body = await this.fetch<{ devices?: Array<Device | null> }>('player.devices');
+    return dropNulls(body.devices);
+  }
+
+  /** `PUT /me/player`: Spotify takes exactly one device id. */
+  async transfer(deviceId: string, play?: boolean): Promise<void> {
+    await this.send('player.transfer', {
+      body: { device_ids: [deviceId], ...(play === undefined ? {} : { play }) },
     });
-    return res.data;
+  }
+
+  /** `PUT /me/player/play`: resume (no options) or start a context, list of URIs, offset or position. */
+  async play(options: PlayOptions = {}): Promise<void> {
+    const body: Record<string, unknown> = {};
+    if (options.contextUri !== undefined) body.context_uri = options.contextUri;
+    if (options.uris !== undefined) body.uris = options.uris;
+    if (options.offset !== undefined) body.offset = options.offset;
+    if (options.positionMs !== undefined)
+      body.position_ms = clamp(options.positionMs, 0, Number.MAX_SAFE_INTEGER);
+    await this.send('player.play', {
+      query: { device_id: options.deviceId },
+      body: Object.keys(body).length > 0 ? body : undefined,
+    });
   }
 
   async pause(deviceId?: string): Promise<void> {
-    await this.core.request({ method: 'PUT', path: '/me/player/pause', query: { device_id: deviceId } });
+    await this.send('player.pause', { query: { device_id: deviceId } });
   }
 
-  async play(deviceId?: string): Promise<void> {
-    await this.core.request({ method: 'PUT', path: '/me/player/play', query: { device_id: deviceId } });
+  async next(deviceId?: string): Promise<void> {
+    await this.send('player.next', { query: { device_id: deviceId } });
+  }
+
+  async previous(deviceId?: string): Promise<void> {
+    await this.send('player.previous', { query: { device_id: deviceId } });
+  }
+
+  async seek(positionMs: number, deviceId?: string): Promise<void> {
+    await this.send('player.seek', {
+      query: { position_ms: clamp(positionMs, 0, Number.MAX_SAFE_INTEGER), device_id: deviceId },
+    });
+  }
+
+  /** Rounds and clamps to 0..100: "louder" past the top is still 100. */
+  async setVolume(percent: number, deviceId?: string): Promise<void> {
+    await this.send('player.volume', {
+      query: { volume_percent: clamp(percent, 0, 100), device_id: deviceId },
+    });
+  }
+
+  async setShuffle(on: boolean, deviceId?: string): Promise<void> {
+    await this.send('player.shuffle', { query: { state: on, device_id: deviceId } });
+  }
+
+  async setRepeat(state: RepeatState, deviceId?: string): Promise<void> {
+    await this.send('player.repeat', { query: { state, device_id: deviceId } });
+  }
+
+  /** `POST /me/player/queue`: never sent twice once it may have arrived (the song would be queued twice). */
+  async queue(uri: string, deviceId?: string): Promise<void> {
+    await this.send('player.queue', { query: { uri, device_id: deviceId } });
+  }
+
+  /** The latest plays, newest first; `limit` is clamped to Spotify's 1..50. */
+  async recentlyPlayed(limit = 20): Promise<PlayHistory[]> {
+    const body = await this.fetch<{ items?: Array<PlayHistory | null> }>('player.recentlyPlayed', {
+      query: { limit: clamp(limit, 1, 50) },
+    });
+    return dropNulls(body.items);
+  }
+}
+
+/** Playlists: the 2026 paths (`/playlists/{id}/items`, `POST /me/playlists`). */
+export class PlaylistsApi extends Group {
+  /**
+   * Every playlist the user owns or follows: page 1, then pages 2..n in parallel once `total` is known, so
+   * 200 playlists cost two round trips, not four. Spotify-owned editorial playlists arrive as `null`
+   * entries and are dropped.
+   */
+  async mine(): Promise<SimplifiedPlaylist[]> {
+    const first = await this.page(0, PLAYLIST_PAGE);
+    const total = Math.min(first.total ?? 0, PLAYLIST_PAGE * MAX_PLAYLIST_PAGES);
+    const offsets: number[] = [];
+    for (let offset = PLAYLIST_PAGE; offset < total; offset += PLAYLIST_PAGE) offsets.push(offset);
+    const rest = await Promise.all(offsets.map((offset) => this.page(offset, PLAYLIST_PAGE)));
+    return [first, ...rest].flatMap((page) => dropNulls(page.items));
+  }
+
+  /** One page of `GET /me/playlists`, as Spotify sent it (entries may be null). */
+  page(offset: number, limit: number): Promise<Paging<SimplifiedPlaylist>> {
+    return this.fetch<Paging<SimplifiedPlaylist>>('playlists.mine', {
+      query: { limit: clamp(limit, 1, PLAYLIST_PAGE), offset: clamp(offset, 0, 100_000) },
+    });
+  }
+
+  get(id: string): Promise<Playlist> {
+    return this.fetch<Playlist>('playlists.get', { params: { id } });
+  }
+
+  /** One page of a playlist's entries (readable by its owner and collaborators only, since 2026). */
+  items(id: string, options: { limit?: number; offset?: number } = {}): Promise<Paging<PlaylistItem>> {
+    return this.fetch<Paging<PlaylistItem>>('playlists.items', {
+      params: { id },
+      query: {
+        limit: options.limit === undefined ? undefined : clamp(options.limit, 1, 50),
+        offset: options.offset === undefined ? undefined : clamp(options.offset, 0, Number.MAX_SAFE_INTEGER),
+      },
+    });
+  }
+
+  /**
+   * `POST /playlists/{id}/items` (201). Never retried once it may have reached Spotify: a duplicate adds the
+   * songs twice. More than 100 URIs go in consecutive requests, in order.
+   */
+  async addItems(id: string, uris: string[]): Promise<{ snapshot_id: string }> {
+    if (uris.length === 0) throw new RangeError('addItems needs at least one URI');
+    let last: { snapshot_id: string } | undefined;
+    for (const batch of chunks(uris, PLAYLIST_ADD_BATCH)) {
+      last = await this.fetch<{ snapshot_id: string }>('playlists.addItems', {
+        params: { id },
+        body: { uris: batch },
+      });
+    }
+    return last!;
+  }
+
+  /** `POST /me/playlists` (201). Never retried once it may have reached Spotify: no duplicate playlists. */
+  create(name: string, options: { public?: boolean; description?: string } = {}): Promise<Playlist> {
+    return this.fetch<Playlist>('playlists.create', {
+      body: {
+        name,
+        ...(options.public === undefined ? {} : { public: options.public }),
+        ...(options.description === undefined ? {} : { description: options.description }),
+      },
+    });
+  }
+}
+
+/** The user's library: `PUT /me/library` (2026) and the Liked Songs. */
+export class LibraryApi extends Group {
+  /** Saves tracks, albums, episodes or shows; more than 40 URIs go in several (idempotent) requests. */
+  async save(uris: string[]): Promise<void> {
+    if (uris.length === 0) return;
+    await Promise.all(
+      chunks(uris, LIBRARY_BATCH).map((batch) =>
+        this.send('library.save', { query: { uris: batch.join(',') } }),
+      ),
+    );
+  }
+
+  /** One page of Liked Songs (`GET /me/tracks`, which stays current; only its write forms were removed). */
+  likedTracks(options: { limit?: number; offset?: number } = {}): Promise<Paging<SavedTrack>> {
+    return this.fetch<Paging<SavedTrack>>('library.likedTracks', {
+      query: {
+        limit: options.limit === undefined ? undefined : clamp(options.limit, 1, 50),
+        offset: options.offset === undefined ? undefined : clamp(options.offset, 0, Number.MAX_SAFE_INTEGER),
+      },
+    });
+  }
+}
+
+const RESULT_KEYS: Record<SearchType, keyof SearchResults> = {
+  artist: 'artists',
+  album: 'albums',
+  track: 'tracks',
+  playlist: 'playlists',
+  show: 'shows',
+  episode: 'episodes',
+};
+
+export class SearchApi extends Group {
+  /** `GET /search`; `limit` clamped to 1..10 (Development Mode), `null` entries dropped from every type. */
+  async query(q: string, types: SearchType[], limit = 5): Promise<SearchResults> {
+    if (types.length === 0) throw new RangeError('search needs at least one type');
+    const body = await this.fetch<Record<string, Paging<unknown> | undefined>>('search.query', {
+      query: { q, type: [...new Set(types)].join(','), limit: clamp(limit, 1, SEARCH_LIMIT_MAX) },
+    });
+    const results: Record<string, unknown> = {};
+    for (const type of types) {
+      const key = RESULT_KEYS[type];
+      const page = body[key];
+      if (page && typeof page === 'object') results[key] = { ...page, items: dropNulls(page.items) };
+    }
+    return results as SearchResults;
   }
 }
 
 /** The Spotify Web API facade: endpoint groups over one request core. */
 export class SpotifyClient {
+  readonly me: MeApi;
   readonly player: PlayerApi;
+  readonly playlists: PlaylistsApi;
+  readonly library: LibraryApi;
+  readonly search: SearchApi;
 
   constructor(core: RequestCore) {
+    this.me = new MeApi(core);
     this.player = new PlayerApi(core);
+    this.playlists = new PlaylistsApi(core);
+    this.library = new LibraryApi(core);
+    this.search = new SearchApi(core);
   }
 }
 
 export interface SpotifyClientFactoryOptions {
   baseUrl: string;
   logger: Logger;
+  /** Tests pass a sleep that does not wait; default is a real timer. */
+  sleep?: Sleep;
+  retry?: RetryPolicy;
 }
 
 /** Builds a client for one invocation: the user's token and the invocation's deadline. */
@@ -50,5 +318,14 @@ export type SpotifyClientFactory = (
 
 export function createSpotifyClientFactory(options: SpotifyClientFactoryOptions): SpotifyClientFactory {
   return (accessToken, deadline, logger = options.logger) =>
-    new SpotifyClient(new RequestCore({ baseUrl: options.baseUrl, accessToken, deadline, logger }));
+    new SpotifyClient(
+      new RequestCore({
+        baseUrl: options.baseUrl,
+        accessToken,
+        deadline,
+        logger,
+        sleep: options.sleep,
+        retry: options.retry,
+      }),
+    );
 }

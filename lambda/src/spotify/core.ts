@@ -1,16 +1,25 @@
 import type { AxiosInstance } from 'axios';
 import type { Deadline } from '../util/deadline';
 import type { Logger } from '../util/logger';
-import { SpotifyError, errorFromResponse } from './errors';
+import { type Endpoint, fillPath } from './endpoints';
+import {
+  BadResponseError,
+  RateLimitedError,
+  SpotifyError,
+  SpotifyTimeoutError,
+  UnavailableError,
+  errorFromResponse,
+} from './errors';
 
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+export type { HttpMethod } from './endpoints';
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface SpotifyRequest {
-  method: HttpMethod;
-  /** Path below the API base, starting with '/'. User-supplied segments must already be encoded. */
-  path: string;
+export interface CallOptions {
+  /** Values for the `{name}` segments of the endpoint's path template; the core encodes them. */
+  params?: Readonly<Record<string, string>>;
+  /** Query parameters; user strings go here only, serialised by axios, never concatenated into the path. */
   query?: Query;
+  /** JSON body. */
   body?: unknown;
 }
 
@@ -20,11 +29,37 @@ export interface SpotifyResponse<T> {
   data: T | null;
 }
 
+export type Sleep = (ms: number) => Promise<void>;
+
+/** When and how often a failed request is tried again; every wait must also fit in the deadline. */
+export interface RetryPolicy {
+  /** Retries after the first attempt, across all kinds of failure (so at most `maxRetries + 1` requests). */
+  maxRetries: number;
+  /** Wait before retry number `retry` (1-based) after a 5xx or a network error. */
+  serverBackoffMs(retry: number): number;
+  /** Wait before retry number `retry` after a 202 (the device is waking up: give it a moment). */
+  acceptedBackoffMs(retry: number): number;
+  /** A retry is only sent when at least this much of the budget is left after the wait. */
+  minAttemptMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 2,
+  serverBackoffMs: (retry) => 150 * 2 ** (retry - 1),
+  acceptedBackoffMs: (retry) => 500 * retry,
+  minAttemptMs: 250,
+};
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface CoreOptions {
   baseUrl: string;
   accessToken: string;
   deadline: Deadline;
   logger: Logger;
+  /** Injectable so tests do not wait; every sleep is bounded by the deadline anyway. */
+  sleep?: Sleep;
+  retry?: RetryPolicy;
 }
 
 let shared: AxiosInstance | undefined;
@@ -42,7 +77,10 @@ function http(): AxiosInstance {
       adapter: 'http',
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 8 }),
       httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 8 }),
+      // Spotify's API never redirects, and a redirect must never carry the bearer token elsewhere
+      // (tools/build.ts also leaves follow-redirects out of the bundle on the strength of this).
       maxRedirects: 0,
+      maxContentLength: 8 * 1024 * 1024,
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
@@ -56,63 +94,157 @@ function parseJson(text: unknown, status: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new SpotifyError('BAD_RESPONSE', `Spotify answered ${status} with a body that is not JSON`, status);
+    throw new BadResponseError(`Spotify answered ${status} with a body that is not JSON`, status);
   }
 }
 
-/** The single request core every endpoint group goes through. */
+/** Network failures where the request provably never reached Spotify: safe to send again, even a POST. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+type Attempt<T> =
+  | { ok: true; response: SpotifyResponse<T> }
+  | { ok: false; error: SpotifyError; /** Spotify may have acted on the request. */ mayHaveArrived: boolean };
+
+/**
+ * The single request core every endpoint goes through: one endpoint entry plus parameters in, a typed
+ * answer or a typed error out, within the invocation's deadline.
+ */
 export class RequestCore {
-  constructor(private readonly options: CoreOptions) {}
+  private readonly sleep: Sleep;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: CoreOptions) {
+    this.sleep = options.sleep ?? realSleep;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
 
   get deadline(): Deadline {
     return this.options.deadline;
   }
 
-  async request<T>(req: SpotifyRequest): Promise<SpotifyResponse<T>> {
+  async call<T>(endpoint: Endpoint, call: CallOptions = {}): Promise<SpotifyResponse<T>> {
+    const path = fillPath(endpoint.path, call.params);
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.attempt<T>(endpoint, path, call, attempt);
+      const retriesLeft = attempt <= this.retry.maxRetries;
+      const wait = retriesLeft ? this.waitBeforeRetry(endpoint, result, attempt) : undefined;
+      if (wait === undefined || !this.fits(wait)) {
+        if (result.ok) return result.response;
+        throw result.error;
+      }
+      this.options.logger.debug('spotify.retry', { endpoint: endpoint.id, attempt, waitMs: wait });
+      await this.sleep(wait);
+    }
+  }
+
+  /** How long to wait before trying again, or undefined when this outcome must not be retried. */
+  private waitBeforeRetry<T>(endpoint: Endpoint, result: Attempt<T>, attempt: number): number | undefined {
+    if (result.ok) {
+      // 202: accepted, but the device is still waking up. Sending an idempotent command again is harmless
+      // and is how Spotify asks to be polled; a POST (next) sent again would skip twice.
+      if (result.response.status === 202 && endpoint.idempotent) return this.retry.acceptedBackoffMs(attempt);
+      return undefined;
+    }
+    const { error } = result;
+    // A 429 was refused before Spotify acted on it, so even a POST may be sent again, after Retry-After.
+    if (error instanceof RateLimitedError) return error.retryAfterMs ?? this.retry.serverBackoffMs(attempt);
+    if (error.code !== 'UNAVAILABLE') return undefined;
+    // A 5xx, a reset or a timeout after sending may have added the song or created the playlist already.
+    if (!endpoint.idempotent && result.mayHaveArrived) return undefined;
+    return this.retry.serverBackoffMs(attempt);
+  }
+
+  /** A wait fits when, after it, there is still time for a worthwhile request. */
+  private fits(waitMs: number): boolean {
+    return waitMs + this.retry.minAttemptMs <= this.options.deadline.remainingMs();
+  }
+
+  private async attempt<T>(
+    endpoint: Endpoint,
+    path: string,
+    call: CallOptions,
+    attempt: number,
+  ): Promise<Attempt<T>> {
     const { baseUrl, accessToken, deadline, logger } = this.options;
-    const remaining = deadline.remainingMs();
-    if (remaining <= 0) throw new SpotifyError('TIMEOUT', 'No time left for Spotify in this invocation');
     const started = Date.now();
+    const log = (status: number, error?: SpotifyError): void =>
+      logger.info('spotify.call', {
+        endpoint: endpoint.id,
+        method: endpoint.method,
+        // The template, never the filled path's query: search terms and URIs are the user's business.
+        path: endpoint.path,
+        status,
+        ms: Date.now() - started,
+        attempt,
+        ...(error ? { code: error.code, reason: error.reason } : {}),
+      });
+
+    const remaining = deadline.remainingMs();
+    if (remaining <= 0) {
+      const error = new SpotifyTimeoutError('No time left for Spotify in this invocation');
+      log(0, error);
+      return { ok: false, error, mayHaveArrived: false };
+    }
     let status = 0;
     try {
       const res = await http().request({
-        method: req.method,
-        url: baseUrl + req.path,
-        params: req.query,
-        data: req.body,
+        method: endpoint.method,
+        url: baseUrl + path,
+        params: call.query,
+        data: call.body,
         headers: {
           Authorization: `Bearer ${accessToken}`,
           Accept: 'application/json',
-          ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
+        // Covers connecting, sending and a body that trickles in: the request ends with the deadline.
         signal: AbortSignal.timeout(remaining),
       });
       status = res.status;
-      if (status >= 400) {
-        throw errorFromResponse(status, res.data, res.headers as Record<string, unknown>);
+      if (status < 200 || status >= 300) {
+        throw errorFromResponse(status, res.data, res.headers as Record<string, unknown>, endpoint);
       }
-      return {
-        status,
-        data: (status === 204 || status === 202 ? null : parseJson(res.data, status)) as T | null,
-      };
+      const data = (status === 204 || status === 202 ? null : parseJson(res.data, status)) as T | null;
+      log(status);
+      return { ok: true, response: { status, data } };
     } catch (err) {
-      throw toSpotifyError(err);
-    } finally {
-      logger.info('spotify.call', { method: req.method, path: req.path, status, ms: Date.now() - started });
+      const { error, mayHaveArrived } = toSpotifyError(err, status);
+      log(status, error);
+      return { ok: false, error, mayHaveArrived };
     }
   }
 }
 
-function toSpotifyError(err: unknown): SpotifyError {
-  if (err instanceof SpotifyError) return err;
-  const e = err as { code?: string; name?: string; message?: string };
+/**
+ * Turns whatever the attempt threw into a SpotifyError. The axios error itself is dropped here on purpose:
+ * it carries `config.headers.Authorization`, so it must never reach a log line or an error's `cause`.
+ */
+function toSpotifyError(err: unknown, status: number): { error: SpotifyError; mayHaveArrived: boolean } {
+  if (err instanceof SpotifyError) return { error: err, mayHaveArrived: status !== 0 };
+  const e = err as { code?: unknown; name?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : undefined;
   if (
-    e?.code === 'ERR_CANCELED' ||
+    code === 'ERR_CANCELED' ||
     e?.name === 'CanceledError' ||
     e?.name === 'TimeoutError' ||
-    e?.code === 'ECONNABORTED'
+    code === 'ECONNABORTED'
   ) {
-    return new SpotifyError('TIMEOUT', 'Spotify did not answer in time');
+    return { error: new SpotifyTimeoutError('Spotify did not answer in time'), mayHaveArrived: true };
   }
-  return new SpotifyError('UNAVAILABLE', `Could not reach Spotify (${e?.code ?? 'network error'})`);
+  if (code === 'ERR_BAD_RESPONSE') {
+    return {
+      error: new BadResponseError('Spotify sent an answer that could not be read', status),
+      mayHaveArrived: true,
+    };
+  }
+  const safeCode = code && /^[A-Z0-9_]{2,40}$/.test(code) ? code : undefined;
+  return {
+    error: new UnavailableError(
+      `Could not reach Spotify (${safeCode ?? 'network error'})`,
+      undefined,
+      undefined,
+      safeCode,
+    ),
+    mayHaveArrived: !(safeCode && NEVER_SENT.has(safeCode)),
+  };
 }

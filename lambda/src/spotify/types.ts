@@ -87,3 +87,105 @@ export interface Paging<T> {
   previous: string | null;
   items: Array<T | null>;
 }
+
+/** A page with Spotify's `null` entries (unavailable or Spotify-owned editorial items) already dropped. */
+export type Page<T> = Omit<Paging<T>, 'items'> & { items: T[] };
+
+/** `GET /me`. Since 2026 there is no `product`: Premium shows only as `PREMIUM_REQUIRED` on a command. */
+export interface UserProfile {
+  id: string;
+  display_name: string | null;
+  uri?: string;
+  href?: string;
+  images?: Image[] | null;
+  type?: 'user';
+}
+
+export interface PlaylistOwner {
+  id: string;
+  display_name?: string | null;
+  uri?: string;
+}
+
+export interface SimplifiedPlaylist {
+  id: string;
+  name: string;
+  uri: string;
+  description?: string | null;
+  owner: PlaylistOwner;
+  public?: boolean | null;
+  collaborative: boolean;
+  images?: Image[] | null;
+  snapshot_id?: string;
+  /** Since 2026 the item count is `items.total` (`tracks` is deprecated; either may be missing). */
+  items?: { href?: string; total: number | null } | null;
+  tracks?: { href?: string; total: number | null } | null;
+}
+
+/** An entry of `GET /playlists/{id}/items`; `item` replaces the deprecated `track` (2026). */
+export interface PlaylistItem {
+  added_at: string | null;
+  added_by?: { id: string } | null;
+  is_local?: boolean;
+  item: PlayableItem | null;
+  /** Deprecated twin of `item`, still sent by some responses. */
+  track?: PlayableItem | null;
+}
+
+export interface Playlist extends Omit<SimplifiedPlaylist, 'items' | 'tracks'> {
+  followers?: { total: number | null };
+  /** Full playlist objects embed the first page of entries (`tracks` is the deprecated twin). */
+  items?: Paging<PlaylistItem> | null;
+  tracks?: Paging<PlaylistItem> | null;
+}
+
+export interface SavedTrack {
+  added_at: string;
+  track: Track;
+}
+
+export interface PlayHistory {
+  track: Track;
+  played_at: string;
+  context: PlaybackContext | null;
+}
+
+export interface Artist {
+  id: string;
+  name: string;
+  uri: string;
+  genres?: string[];
+  images?: Image[] | null;
+  popularity?: number;
+}
+
+export interface Album {
+  id: string;
+  name: string;
+  uri: string;
+  album_type?: string;
+  artists: ArtistRef[];
+  images?: Image[] | null;
+  release_date?: string;
+  total_tracks?: number;
+}
+
+export interface Show {
+  id: string;
+  name: string;
+  uri: string;
+  publisher?: string;
+  images?: Image[] | null;
+}
+
+export type SearchType = 'artist' | 'album' | 'track' | 'playlist' | 'show' | 'episode';
+
+/** `GET /search`: one page per requested type, `null` entries dropped. */
+export interface SearchResults {
+  artists?: Page<Artist>;
+  albums?: Page<Album>;
+  tracks?: Page<Track>;
+  playlists?: Page<SimplifiedPlaylist>;
+  shows?: Page<Show>;
+  episodes?: Page<Episode>;
+}
