@@ -103,6 +103,8 @@ describe('normalizeName', () => {
     ['  MIXED   case\tand\nspace  ', 'mixed case and space'],
     ['Über Straße', 'uber strasse'],
     ['1,000 Songs', '1000 songs'],
+    ['DESKTOP-4F9K2L', 'desktop 4f9k2l'],
+    ['PS5', 'playstation 5'],
     ['', ''],
     ['🎵🎶', ''],
   ])('%j -> %j', (input, expected) => {

@@ -19,7 +19,7 @@
  *    station" / "PlayStation", "1 82" / "182") is paired with a name token (or joined pair) by word similarity
  *    (`similarity.ts`: exact, Damerau-Levenshtein 1-2 edits, same sound key, prefix, number homophones; numbers
  *    never approximate each other), greedily from the best pair down, each token used once. Weights say what
- *    matters: numbers 1.5, ordinary words 1, "songs"/"music" 0.6, stop words ("the", "my", "of") 0.2 in a name
+ *    matters: numbers 1.5, ordinary words 1, "songs"/"music" 0.6 in a name and 0.3 when spoken, stop words ("the", "my", "of") 0.2 in a name
  *    and 0.05 when spoken (saying "the" costs nothing), and the kind's generic words ("playlist"; "speaker",
  *    "device") 0.05 when spoken, 0.5 inside a name. Then
  *       said    = matched weight of what the user said / all of it   (did they say anything the name lacks?
@@ -54,8 +54,6 @@ const FUZZY_CAP = 0.96;
 const SAID_FLOOR = 0.65;
 /** Below this, two words are not the same word at all. */
 const MIN_TERM_SIMILARITY = 0.7;
-/** Joined neighbours count only when exact ("play station" / "playstation"): "k pop" must not become "pop". */
-const MIN_JOINED_SIMILARITY = 1;
 
 const TIER_NORMAL = 3;
 const TIER_COMPACT = 2;
@@ -90,7 +88,7 @@ const GENERIC_WORDS: Record<'playlist' | 'device' | 'any', ReadonlySet<string>> 
 type Side = 'spoken' | 'name';
 
 const WEIGHTS: Record<Side, { stop: number; generic: number; mild: number; number: number; word: number }> = {
-  spoken: { stop: 0.05, generic: 0.05, mild: 0.6, number: 1.5, word: 1 },
+  spoken: { stop: 0.05, generic: 0.05, mild: 0.3, number: 1.5, word: 1 },
   name: { stop: 0.2, generic: 0.5, mild: 0.6, number: 1.5, word: 1 },
 };
 
@@ -116,7 +114,39 @@ interface Prepared {
   content: number;
 }
 
-function prepare(text: unknown, side: Side, generic: ReadonlySet<string>): Prepared {
+/**
+ * Per-call memory: names in one library share many words ("mix", "hits", "sam's"), so each word's Term and
+ * each (spoken unit, name word) similarity is computed once per call. Lives only as long as the call.
+ */
+class CallMemo {
+  private readonly terms = new Map<string, Term>();
+  private readonly similarities = new Map<Term, Map<string, number>>();
+
+  term(text: string): Term {
+    let t = this.terms.get(text);
+    if (!t) {
+      t = term(text);
+      this.terms.set(text, t);
+    }
+    return t;
+  }
+
+  similarity(spoken: Term, name: Term): number {
+    let row = this.similarities.get(spoken);
+    if (!row) {
+      row = new Map();
+      this.similarities.set(spoken, row);
+    }
+    let s = row.get(name.text);
+    if (s === undefined) {
+      s = termSimilarity(spoken, name);
+      row.set(name.text, s);
+    }
+    return s;
+  }
+}
+
+function prepare(text: unknown, side: Side, generic: ReadonlySet<string>, memo: CallMemo): Prepared {
   const tokens = normalizeTokens(text);
   const w = WEIGHTS[side];
   const units: Unit[] = [];
@@ -124,7 +154,7 @@ function prepare(text: unknown, side: Side, generic: ReadonlySet<string>): Prepa
   let content = 0;
   const coreTokens: string[] = [];
   tokens.forEach((t, i) => {
-    const tm = term(t);
+    const tm = memo.term(t);
     let weight = w.word;
     if (STOP_WORDS.has(t)) weight = w.stop;
     else if (generic.has(t)) weight = w.generic;
@@ -152,7 +182,7 @@ function prepare(text: unknown, side: Side, generic: ReadonlySet<string>): Prepa
     const digits = DIGITS_ONLY.test(a.term.text) && DIGITS_ONLY.test(b.term.text);
     if (!(a.term.alpha && b.term.alpha) && !digits) continue;
     units.push({
-      term: term(a.term.text + b.term.text),
+      term: memo.term(a.term.text + b.term.text),
       mask: a.mask | b.mask,
       weight: a.weight + b.weight,
       filler: a.filler + b.filler,
@@ -179,14 +209,17 @@ interface Pair {
 }
 
 /** Greedy weighted alignment of spoken units to name units; see the design note at the top. */
-function alignmentScore(spoken: Prepared, name: Prepared): number {
+function alignmentScore(spoken: Prepared, name: Prepared, memo: CallMemo): number {
   if (spoken.content <= 0 || name.total <= 0) return 0;
   const pairs: Pair[] = [];
   for (const s of spoken.units) {
     for (const n of name.units) {
       if (s.joined && n.joined) continue;
-      const similarity = termSimilarity(s.term, n.term);
-      if (similarity < (s.joined || n.joined ? MIN_JOINED_SIMILARITY : MIN_TERM_SIMILARITY)) continue;
+      // Joined neighbours count only when exact ("play station" / "playstation"): "k pop" must not pass for "pop".
+      const joined = s.joined || n.joined;
+      if (joined && s.term.text !== n.term.text) continue;
+      const similarity = joined ? 1 : memo.similarity(s.term, n.term);
+      if (similarity < MIN_TERM_SIMILARITY) continue;
       // Ties go to the pair in the same place in both names.
       const gain = similarity * (s.weight + n.weight) - 0.001 * Math.abs(s.position - n.position);
       pairs.push({ spoken: s, name: n, similarity, gain });
@@ -239,18 +272,19 @@ function rank<T>(
   options: MatchOptions,
 ): Ranked<T>[] {
   const generic = GENERIC_WORDS[options.kind ?? 'any'] ?? GENERIC_WORDS.any;
-  const said = prepare(spoken, 'spoken', generic);
+  const memo = new CallMemo();
+  const said = prepare(spoken, 'spoken', generic, memo);
   if (said.units.length === 0) return [];
   const ranked: Ranked<T>[] = [];
   const count = Math.min(candidates.length, MAX_CANDIDATES);
   for (let index = 0; index < count; index++) {
     const candidate = candidates[index];
     if (!candidate || typeof candidate.name !== 'string') continue;
-    const name = prepare(candidate.name, 'name', generic);
+    const name = prepare(candidate.name, 'name', generic, memo);
     if (!name.normal) continue;
     const tier = exactTier(said, name);
     // Only generic words said ("my playlist", "the speaker"): nothing to go on but an exact name.
-    const score = tier > 0 ? TIER_SCORES[tier] : said.content > 0 ? alignmentScore(said, name) : 0;
+    const score = tier > 0 ? TIER_SCORES[tier] : said.content > 0 ? alignmentScore(said, name, memo) : 0;
     ranked.push({
       scored: { name: candidate.name, value: candidate.value, score: Math.round(score * 1000) / 1000 },
       tier,

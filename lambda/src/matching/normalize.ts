@@ -142,8 +142,10 @@ export function normalizeTokens(text: unknown): string[] {
   const raw: string[] = [];
   for (const chunk of foldText(text).split(NOT_WORD)) {
     if (!chunk) continue;
-    if (NUMBER_WITH_SUFFIX.test(chunk)) raw.push(chunk);
-    else for (const part of chunk.match(LETTERS_OR_DIGITS) ?? []) raw.push(part);
+    const parts = NUMBER_WITH_SUFFIX.test(chunk) ? [chunk] : (chunk.match(LETTERS_OR_DIGITS) ?? []);
+    // "mix2", "ps5" are a word and a number; "4f9k2l" (as in "DESKTOP-4F9K2L") is one code, not six tokens.
+    if (parts.length >= 3) raw.push(chunk);
+    else raw.push(...parts);
     if (raw.length >= MAX_TOKENS * 2) break;
   }
   const spelled = joinSingleLetters(joinLetterAndLetter(raw)).flatMap((t) => SPELLINGS.get(t) ?? [t]);

@@ -2,8 +2,8 @@
  * Word-level similarity for spoken names: exact, a small edit (Damerau-Levenshtein, adjacent swaps count
  * once), the same sound (a Metaphone-like consonant key), a clear prefix, or a number heard as a word.
  * Each kind of likeness has a fixed score, so a ranking can be explained: 1 same word, 0.95 plural or
- * possessive ("sam" / "sams"), 0.9 one edit ("favorites" / "favourites"), 0.85 "for" / "4" or "2000" /
- * "2000s", 0.8 same sound ("mics" / "mix"), 0.75 two edits in a long word, 0.7 prefix, 0 anything else.
+ * possessive ("sam" / "sams", "2000" / "2000s"), 0.9 one edit ("favorites" / "favourites"), 0.85 "for" /
+ * "4", 0.8 same sound ("mics" / "mix"), 0.75 two edits in a long word, 0.7 prefix, 0 anything else.
  */
 
 /** One comparable word with what the comparisons need, computed once per word. */
@@ -22,7 +22,7 @@ export const SAME = 1;
 const PLURAL = 0.95;
 const ONE_EDIT = 0.9;
 const NUMBER_HOMOPHONE = 0.85;
-const PLURAL_NUMBER = 0.85;
+const PLURAL_NUMBER = 0.95;
 const SAME_SOUND = 0.8;
 const TWO_EDITS = 0.75;
 const PREFIX = 0.7;
