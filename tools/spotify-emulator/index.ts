@@ -1,2 +1,13 @@
-export { startEmulator, ALL_SCOPES, type Emulator, type LoggedRequest } from './server';
+export {
+  startEmulator,
+  servedEndpoints,
+  ALL_SCOPES,
+  type Emulator,
+  type EmulatorOptions,
+  type LoggedRequest,
+} from './server';
+export type { FaultSpec, FaultApi } from './faults';
+export { CLIENT_ID, CLIENT_SECRET, REDIRECT_URIS, KNOWN_SCOPES, REFRESH_TOKEN_TTL_MS } from './accounts';
+export { REMOVED_ENDPOINTS } from './removed';
 export * from './state';
+export * from './seed';
