@@ -1,0 +1,330 @@
+/**
+ * `npm run deploy` against a fake `ask` on PATH (no network): the right commands in order, SKILL_ID reaching
+ * the Lambda through ask-resources.json (restored afterwards), the rendered account-linking JSON valid and
+ * complete in a 0600 file outside the repository that is gone afterwards (also on failure), the redirect
+ * URLs printed, and the client secret absent from every line of output.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { deploy, DeployError, readAskStates, type DeployResult } from '../../tools/deploy/deploy';
+import { parseDotEnv } from '../../tools/deploy/dotenv';
+import { registerSecret } from '../support/log-capture';
+import { installFakeAsk, readCalls, type AskCall } from './fake-ask';
+
+const REPO = path.resolve(__dirname, '../..');
+const CLIENT_ID = 'c1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6';
+const SECRET = ['5ec2e7', 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6'].join('');
+const SKILL_ID = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
+registerSecret(SECRET);
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+interface Sandbox {
+  root: string;
+  tmp: string;
+  log: string;
+  env: NodeJS.ProcessEnv;
+  lines: string[];
+  built: number;
+  run(extraEnv?: NodeJS.ProcessEnv): Promise<DeployResult>;
+  calls(): AskCall[];
+}
+
+/** A copy of the project's deploy inputs, a fake ask, and a private temp dir. */
+function sandbox(envOverrides: NodeJS.ProcessEnv = {}): Sandbox {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-test-'));
+  dirs.push(base);
+  const root = path.join(base, 'project');
+  const tmp = path.join(base, 'tmp');
+  fs.mkdirSync(path.join(root, 'skill-package'), { recursive: true });
+  fs.mkdirSync(tmp);
+  for (const file of ['ask-resources.json', 'accountLinking.json', 'skill-package/skill.json'])
+    fs.copyFileSync(path.join(REPO, file), path.join(root, file));
+  const log = path.join(base, 'ask-calls.jsonl');
+  const env: NodeJS.ProcessEnv = {
+    PATH: installFakeAsk(path.join(base, 'bin')),
+    HOME: base,
+    FAKE_ASK_LOG: log,
+    FAKE_ASK_SKILL_ID: SKILL_ID,
+    FAKE_ASK_SECRET_PROBE: SECRET,
+    SPOTIFY_CLIENT_ID: CLIENT_ID,
+    SPOTIFY_CLIENT_SECRET: SECRET,
+    ...envOverrides,
+  };
+  const box: Sandbox = {
+    root,
+    tmp,
+    log,
+    env,
+    lines: [],
+    built: 0,
+    run: (extraEnv = {}) =>
+      deploy({
+        root,
+        env: { ...env, ...extraEnv },
+        tmpdir: tmp,
+        out: (line) => box.lines.push(line),
+        build: async () => {
+          box.built++;
+        },
+      }),
+    calls: () => readCalls(log),
+  };
+  return box;
+}
+
+const commands = (calls: AskCall[]) =>
+  calls.map((c) => c.args.filter((a) => !a.startsWith('file:')).join(' '));
+const lambdaEnv = (resources: unknown) =>
+  (
+    resources as {
+      profiles: Record<
+        string,
+        { skillInfrastructure: { userConfig: { lambda: { environmentVariables: object } } } }
+      >;
+    }
+  ).profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables;
+
+describe('first deploy of a new skill', () => {
+  let box: Sandbox;
+  let result: DeployResult;
+  const originalResources = fs.readFileSync(path.join(REPO, 'ask-resources.json'), 'utf8');
+
+  beforeAll(async () => {
+    box = sandbox({ PERSISTENCE_TABLE: 'connect-remote' });
+    result = await box.run();
+  });
+
+  test('runs the right commands, in order, after one build', () => {
+    expect(commands(box.calls())).toEqual([
+      '--version',
+      'smapi get-vendor-list',
+      'deploy',
+      'deploy --target skill-infrastructure --ignore-hash',
+      `smapi update-account-linking-info --skill-id ${SKILL_ID} --stage development --account-linking-request`,
+    ]);
+    expect(box.built).toBe(1);
+    expect(box.calls().every((c) => c.cwd === box.root)).toBe(true);
+  });
+
+  test('SKILL_ID and PERSISTENCE_TABLE reach the Lambda through ask-resources.json; the file is restored', () => {
+    const [, , first, second] = box.calls();
+    expect(lambdaEnv(first.askResources)).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      PERSISTENCE_TABLE: 'connect-remote',
+    });
+    expect(lambdaEnv(second.askResources)).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      PERSISTENCE_TABLE: 'connect-remote',
+      SKILL_ID,
+    });
+    // ask-cli fills manifest.events.endpoint only for this target.
+    expect(
+      (
+        second.askResources as {
+          profiles: { default: { skillInfrastructure: { userConfig: { targetEndpoint: string[] } } } };
+        }
+      ).profiles.default.skillInfrastructure.userConfig.targetEndpoint,
+    ).toEqual(['custom', 'events']);
+    expect(fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8')).toBe(originalResources);
+    expect(box.calls().some((c) => JSON.stringify(c.askResources ?? {}).includes(SECRET))).toBe(false);
+  });
+
+  test('account linking: valid, complete JSON, in a 0600 file outside the project, removed afterwards', () => {
+    const call = box.calls()[4];
+    expect(call.files).toHaveLength(1);
+    const [file] = call.files;
+    expect(file.mode).toBe(0o600);
+    expect(path.relative(box.root, file.path).startsWith('..')).toBe(true);
+    expect(file.path.startsWith(box.tmp)).toBe(true);
+    const template = JSON.parse(fs.readFileSync(path.join(REPO, 'accountLinking.json'), 'utf8'));
+    expect(JSON.parse(file.content)).toEqual({
+      accountLinkingRequest: { ...template.accountLinkingRequest, clientId: CLIENT_ID, clientSecret: SECRET },
+    });
+    expect(fs.existsSync(file.path)).toBe(false);
+    expect(fs.readdirSync(box.tmp)).toEqual([]);
+  });
+
+  test('prints the three Alexa redirect URLs with the vendor id, and returns what it did', () => {
+    const urls = [
+      'https://pitangui.amazon.com/api/skill/link/M2TESTVENDOR0',
+      'https://layla.amazon.com/api/skill/link/M2TESTVENDOR0',
+      'https://alexa.amazon.co.jp/api/skill/link/M2TESTVENDOR0',
+    ];
+    for (const url of urls) expect(box.lines).toContain(`  ${url}`);
+    expect(result).toEqual({
+      skillId: SKILL_ID,
+      vendorId: 'M2TESTVENDOR0',
+      lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:ask-connect-remote',
+      redirectUrls: urls,
+    });
+  });
+
+  test('the secret is in no line of output, no argument, no child environment', () => {
+    expect(box.lines.join('\n')).not.toContain(SECRET);
+    expect(
+      box
+        .calls()
+        .flatMap((c) => c.args)
+        .join(' '),
+    ).not.toContain(SECRET);
+    expect(box.calls().map((c) => c.secretInEnv)).toEqual([false, false, false, false, false]);
+  });
+
+  test('a second deploy knows the skill id: one ask deploy, already carrying SKILL_ID', async () => {
+    fs.rmSync(box.log);
+    await box.run();
+    expect(commands(box.calls())).toEqual([
+      '--version',
+      'smapi get-vendor-list',
+      'deploy',
+      `smapi update-account-linking-info --skill-id ${SKILL_ID} --stage development --account-linking-request`,
+    ]);
+    expect(lambdaEnv(box.calls()[2].askResources)).toMatchObject({ SKILL_ID });
+  });
+});
+
+describe('failures', () => {
+  test('account linking fails: the temp file is still removed, the echoed secret is masked, exit is an error', async () => {
+    const box = sandbox({ FAKE_ASK_FAIL: 'update-account-linking-info' });
+    await expect(box.run()).rejects.toMatchObject({ name: 'DeployError', step: 'ask' });
+    const call = box.calls().at(-1)!;
+    expect(call.files[0].content).toContain(SECRET); // ask did receive it ...
+    expect(fs.existsSync(call.files[0].path)).toBe(false); // ... and the file is gone
+    expect(fs.readdirSync(box.tmp)).toEqual([]);
+    const output = box.lines.join('\n');
+    expect(output).toContain('request body'); // the fake's debug echo was relayed ...
+    expect(output).toContain('****'); // ... masked
+    expect(output).not.toContain(SECRET);
+  });
+
+  test('ask deploy fails: ask-resources.json is restored, nothing else runs', async () => {
+    const box = sandbox({ FAKE_ASK_FAIL: 'deploy' });
+    const before = fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8');
+    await expect(box.run()).rejects.toBeInstanceOf(DeployError);
+    expect(commands(box.calls())).toEqual(['--version', 'smapi get-vendor-list', 'deploy']);
+    expect(fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8')).toBe(before);
+  });
+
+  test('missing Spotify credentials: stops before calling ask or building', async () => {
+    const box = sandbox({ SPOTIFY_CLIENT_SECRET: '' });
+    await expect(box.run()).rejects.toMatchObject({
+      step: 'prerequisites',
+      message: expect.stringMatching(/SPOTIFY_CLIENT_SECRET/),
+    });
+    expect(box.calls()).toEqual([]);
+    expect(box.built).toBe(0);
+  });
+
+  test('ask-cli v1 or no working profile: stops before building', async () => {
+    const v1 = sandbox({ FAKE_ASK_VERSION: '1.7.23' });
+    await expect(v1.run()).rejects.toMatchObject({
+      step: 'prerequisites',
+      message: expect.stringMatching(/v2/),
+    });
+    const noProfile = sandbox({ FAKE_ASK_FAIL: 'get-vendor-list' });
+    await expect(noProfile.run()).rejects.toMatchObject({ message: expect.stringMatching(/ask configure/) });
+    expect(noProfile.built + v1.built).toBe(0);
+  });
+});
+
+describe('.env', () => {
+  test('parses KEY=VALUE lines, export, comments and quotes, without interpolation', () => {
+    expect(
+      parseDotEnv(
+        [
+          '# Spotify app',
+          'SPOTIFY_CLIENT_ID=abc123  # inline comment',
+          'export SPOTIFY_CLIENT_SECRET="s3cr$t=="',
+          "ASK_PROFILE='work'",
+          'not a line',
+          '',
+          'EMPTY=',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      SPOTIFY_CLIENT_ID: 'abc123',
+      SPOTIFY_CLIENT_SECRET: 's3cr$t==',
+      ASK_PROFILE: 'work',
+      EMPTY: '',
+    });
+  });
+
+  test('credentials from a .env file at the root work like the environment, which wins', async () => {
+    const box = sandbox({ SPOTIFY_CLIENT_ID: '', SPOTIFY_CLIENT_SECRET: '' });
+    delete box.env.SPOTIFY_CLIENT_ID;
+    delete box.env.SPOTIFY_CLIENT_SECRET;
+    fs.writeFileSync(
+      path.join(box.root, '.env'),
+      `SPOTIFY_CLIENT_ID=${CLIENT_ID}\nSPOTIFY_CLIENT_SECRET=${SECRET}\n`,
+    );
+    await box.run();
+    const linking = box.calls().at(-1)!;
+    expect(JSON.parse(linking.files[0].content).accountLinkingRequest).toMatchObject({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+    });
+    expect(box.lines.join('\n')).not.toContain(SECRET);
+    expect(linking.secretInEnv).toBe(false);
+  });
+});
+
+test('readAskStates reads ask-cli v2 deploy state', () => {
+  const box = sandbox();
+  fs.mkdirSync(path.join(box.root, '.ask'));
+  fs.writeFileSync(
+    path.join(box.root, '.ask/ask-states.json'),
+    JSON.stringify({
+      askcliStatesVersion: '2020-03-31',
+      profiles: {
+        work: {
+          skillId: SKILL_ID,
+          skillInfrastructure: {
+            '@ask-cli/lambda-deployer': {
+              deployState: { default: { iamRole: 'role-arn', lambda: { arn: 'fn-arn' } } },
+            },
+          },
+        },
+      },
+    }),
+  );
+  expect(readAskStates(box.root, 'work')).toEqual({
+    skillId: SKILL_ID,
+    lambdaArn: 'fn-arn',
+    iamRole: 'role-arn',
+  });
+  expect(readAskStates(box.root, 'default')).toEqual({
+    skillId: undefined,
+    lambdaArn: undefined,
+    iamRole: undefined,
+  });
+});
+
+test('npm run deploy as a process: exit 0, redirect URLs on stdout, no secret anywhere; exit 1 on failure', () => {
+  const box = sandbox();
+  const run = (extra: NodeJS.ProcessEnv) =>
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO, 'tools/deploy/main.ts'), '--root', box.root, '--skip-build'],
+      {
+        cwd: REPO,
+        env: { ...box.env, ...extra, TMPDIR: box.tmp },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+  const ok = run({});
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toContain('https://layla.amazon.com/api/skill/link/M2TESTVENDOR0');
+  expect(ok.stdout + ok.stderr).not.toContain(SECRET);
+  const failed = run({ FAKE_ASK_FAIL: 'update-account-linking-info' });
+  expect(failed.status).toBe(1);
+  expect(failed.stderr).toMatch(/deploy failed: ask smapi update-account-linking-info failed \(exit 1\)/);
+  expect(failed.stdout + failed.stderr).not.toContain(SECRET);
+  // tsx keeps its cache in TMPDIR too; no account-linking folder may remain.
+  expect(fs.readdirSync(box.tmp).filter((f) => f.startsWith('connect-remote-'))).toEqual([]);
+  expect(failed.stdout).toMatch(/account-linking-request file:.*connect-remote-/);
+});
