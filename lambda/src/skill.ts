@@ -8,7 +8,14 @@ import { AccountLinkingGuard } from './handlers/guard';
 import type { SkillRequestHandler } from './handlers/define';
 import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
-import { PauseHandler, ResumeHandler } from './handlers/playback';
+import { ACCOUNT_HANDLERS } from './handlers/account';
+import { ChooseHandler } from './handlers/choose';
+import { DEVICE_HANDLERS } from './handlers/devices';
+import { WhatsPlayingHandler } from './handlers/nowPlaying';
+import { PLAY_HANDLERS } from './handlers/play';
+import { PLAYBACK_HANDLERS } from './handlers/playback';
+import { PLAYLIST_HANDLERS } from './handlers/playlists';
+import { MemoryPersistenceAdapter } from './persistence/memory';
 import { speechFor } from './speech/speech';
 import type { Logger } from './util/logger';
 
@@ -17,8 +24,13 @@ export type { SkillDeps } from './context';
 /** Every request handler (the account-linking guard runs before them). Shared by every host of the skill. */
 export const REQUEST_HANDLERS: SkillRequestHandler[] = [
   LaunchHandler,
-  PauseHandler,
-  ResumeHandler,
+  ...PLAYBACK_HANDLERS,
+  WhatsPlayingHandler,
+  ...PLAY_HANDLERS,
+  ...PLAYLIST_HANDLERS,
+  ...DEVICE_HANDLERS,
+  ...ACCOUNT_HANDLERS,
+  ChooseHandler,
   HelpHandler,
   StopHandler,
   FallbackHandler,
@@ -32,7 +44,7 @@ export function buildSkill(deps: SkillDeps): Skill {
     .addRequestHandlers(AccountLinkingGuard, ...REQUEST_HANDLERS)
     .addErrorHandlers(SkillErrorHandler)
     .withCustomUserAgent('connect-remote/0.1');
-  if (deps.persistence) builder.withPersistenceAdapter(deps.persistence);
+  builder.withPersistenceAdapter(deps.persistence ?? new MemoryPersistenceAdapter());
   if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
   return builder.create();
 }

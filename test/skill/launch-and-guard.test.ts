@@ -70,9 +70,10 @@ describe('account-linking guard and launch', () => {
     expect(alexa.emulator.state.users.get('demo')!.player.isPlaying).toBe(false);
   });
 
-  test('U: pause (linked, no active device: Spotify 404 NO_ACTIVE_DEVICE) / A: open Spotify on a device', async () => {
+  test('U: pause (linked, no active device: Spotify 404 NO_ACTIVE_DEVICE) / A: nothing is playing', async () => {
     const reply = await alexa.send(anIntent('AMAZON.PauseIntent').linked(alexa.token));
-    expect(reply.speech).toMatch(/can't find an active Spotify device/);
+    expect(alexa.emulator.log.at(-1)).toMatchObject({ status: 404 });
+    expect(reply.speech).toBe('Nothing is playing right now.');
     expect(reply.endsSession).toBe(true);
   });
 

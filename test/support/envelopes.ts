@@ -54,6 +54,11 @@ export class EnvelopeBuilder {
     this.confirmation = confirmation;
     return this;
   }
+  /** Marks the session as new (after `session(...)` set its id). */
+  fresh(): this {
+    this.isNew = true;
+    return this;
+  }
   /** A slot as Alexa sends it; `resolved` adds an entity-resolution match for a custom slot type. */
   slot(name: string, value: string | undefined, resolved?: { id: string; name: string } | 'NO_MATCH'): this {
     const slot: Slot = { name, value, confirmationStatus: 'NONE' } as Slot;

@@ -8,7 +8,7 @@ import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
 import { systemClock } from '../../lambda/src/util/clock';
 import { createLogger } from '../../lambda/src/util/logger';
 import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
-import type { EnvelopeBuilder } from './envelopes';
+import { anIntent, type EnvelopeBuilder } from './envelopes';
 import { captureSink, registerSecret } from './log-capture';
 
 export interface Reply {
@@ -64,6 +64,13 @@ export interface Alexa {
   send(request: EnvelopeBuilder | RequestEnvelope): Promise<Reply>;
   /** The Spotify requests made since the last `send`. */
   calls(): Array<{ method: string; path: string; query: Record<string, string>; body: unknown }>;
+  /** The same as "METHOD /path?query" lines, in order. */
+  lines(): string[];
+  /**
+   * U: says an intent as the linked user. Continues the session (its attributes) when the last reply kept it
+   * open, as Alexa does; `slots` values may carry an entity-resolution id (`{ value, id }`).
+   */
+  say(intent: string, slots?: Record<string, string | { value: string; id: string }>): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -93,18 +100,42 @@ export async function startAlexa(options: AlexaOptions = {}): Promise<Alexa> {
   const token = emulator.issueToken('demo');
   registerSecret(token);
   let mark = emulator.log.length;
+  let session: { id: string; attributes: Record<string, unknown> } | undefined;
+  let sessions = 0;
+  const send = async (request: EnvelopeBuilder | RequestEnvelope): Promise<Reply> => {
+    mark = emulator.log.length;
+    const envelope = 'build' in request ? request.build() : request;
+    const response = await (handler(envelope, undefined) as Promise<ResponseEnvelope>);
+    const reply = toReply(response);
+    session =
+      reply.endsSession === false
+        ? { id: envelope.session?.sessionId ?? '', attributes: reply.sessionAttributes }
+        : undefined;
+    return reply;
+  };
   return {
     emulator,
     token,
     handler,
-    async send(request) {
-      mark = emulator.log.length;
-      const envelope = 'build' in request ? request.build() : request;
-      const response = await (handler(envelope, undefined) as Promise<ResponseEnvelope>);
-      return toReply(response);
+    send,
+    say(intent, slots = {}) {
+      const builder = anIntent(intent).linked(token);
+      for (const [name, v] of Object.entries(slots)) {
+        if (typeof v === 'string') builder.slot(name, v);
+        else builder.slot(name, v.value, { id: v.id, name: v.id });
+      }
+      if (session) builder.session(session.attributes, session.id);
+      else builder.session({}, `amzn1.echo-api.session.harness-${++sessions}`).fresh();
+      return send(builder);
     },
     calls() {
       return emulator.log.slice(mark).map(({ method, path, query, body }) => ({ method, path, query, body }));
+    },
+    lines() {
+      return emulator.log.slice(mark).map(({ method, path, query }) => {
+        const q = new URLSearchParams(query).toString();
+        return `${method} ${path}${q ? `?${q}` : ''}`;
+      });
     },
     close: () => (options.emulator ? Promise.resolve() : emulator.close()),
   };

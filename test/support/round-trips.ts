@@ -5,6 +5,7 @@
  */
 import type { Emulator } from '../../tools/spotify-emulator';
 import { aLaunch, anIntent, type EnvelopeBuilder } from './envelopes';
+import { kitchenPlaying } from './world';
 
 export interface RoundTripCase {
   intent: string;
@@ -13,20 +14,6 @@ export interface RoundTripCase {
   arrange?: (emulator: Emulator) => void | Promise<void>;
   minimum: number;
   why: string;
-}
-
-/** Something plays on the kitchen speaker (the usual state for playback commands). */
-export function kitchenPlaying(emulator: Emulator): void {
-  const demo = emulator.state.users.get('demo')!;
-  for (const d of demo.devices) d.is_active = d.id === 'dev-kitchen';
-  const first = [...emulator.state.tracks.keys()][0];
-  demo.player = {
-    ...demo.player,
-    deviceId: 'dev-kitchen',
-    trackId: first,
-    isPlaying: true,
-    progressMs: 60_000,
-  };
 }
 
 const intent =
@@ -102,6 +89,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'PlayPlaylistIntent',
     say: 'play my workout mix',
     build: intent('PlayPlaylistIntent', { playlist: 'workout mix' }),
+    arrange: kitchenPlaying,
     minimum: 3,
     why: 'GET /me/playlists page 1 with GET devices; pages 2..n in parallel; PUT play',
   },
@@ -109,6 +97,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'PlayLikedSongsIntent',
     say: 'play my liked songs',
     build: intent('PlayLikedSongsIntent'),
+    arrange: kitchenPlaying,
     minimum: 2,
     why: 'GET /me/tracks with GET devices; PUT play',
   },
@@ -116,6 +105,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'PlayArtistIntent',
     say: 'play music by queen',
     build: intent('PlayArtistIntent', { artist: 'queen' }),
+    arrange: kitchenPlaying,
     minimum: 2,
     why: 'GET /search with GET devices; PUT play',
   },
@@ -123,6 +113,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'PlaySongIntent',
     say: "play the song don't stop me now",
     build: intent('PlaySongIntent', { song: "don't stop me now" }),
+    arrange: kitchenPlaying,
     minimum: 2,
     why: 'GET /search with GET devices; PUT play',
   },
@@ -130,6 +121,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'PlaySearchIntent',
     say: 'play daft punk',
     build: intent('PlaySearchIntent', { query: 'daft punk' }),
+    arrange: kitchenPlaying,
     minimum: 3,
     why: 'own playlists page 1, GET /search and GET devices together; pages 2..n; PUT play',
   },
@@ -146,6 +138,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'CreatePlaylistIntent',
     say: 'create a playlist called road trip',
     build: intent('CreatePlaylistIntent', { name: 'road trip' }),
+    arrange: kitchenPlaying,
     minimum: 1,
     why: 'POST /me/playlists',
   },
@@ -171,6 +164,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     intent: 'SetDefaultDeviceIntent',
     say: 'use the kitchen speaker by default',
     build: intent('SetDefaultDeviceIntent', { device: 'kitchen speaker' }),
+    arrange: kitchenPlaying,
     minimum: 1,
     why: 'GET devices to resolve the name (remembered locally)',
   },

@@ -1,14 +1,187 @@
+import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
+import type { SafeSsml, Speech } from '../speech/speech';
+import { SpotifyError } from '../spotify/errors';
+import type { RepeatState } from '../spotify/types';
 import { onIntent } from './define';
+import { recall, remember } from './memory';
+import { ask, tell } from './respond';
+import { parseDuration, slotId, slotNumber, slotText } from './slots';
+import { fallbackDevice } from './target';
+
+const DEFAULT_VOLUME_STEP = 10;
+const DEFAULT_UNMUTE_VOLUME = 50;
+
+const clampVolume = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
 export const PauseHandler = onIntent(['AMAZON.PauseIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
-  await spotify().player.pause();
-  return input.responseBuilder.speak(speech.say('paused')).withShouldEndSession(true).getResponse();
+  try {
+    await spotify().player.pause();
+  } catch (error) {
+    // Nothing active means nothing to pause: that is an answer, not a failure.
+    if (error instanceof SpotifyError && error.code === 'NO_ACTIVE_DEVICE')
+      return tell(input, speech.say('nothingPlaying'));
+    throw error;
+  }
+  return tell(input, speech.say('paused'));
 });
 
+/**
+ * Resume where Spotify left off; with no active device, pick one (default, only, last used) and transfer
+ * playback there, instead of failing with "no active device".
+ */
 export const ResumeHandler = onIntent(['AMAZON.ResumeIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
-  await spotify().player.play();
-  return input.responseBuilder.speak(speech.say('resumed')).withShouldEndSession(true).getResponse();
+  try {
+    await spotify().player.play();
+    return tell(input, speech.say('resumed'));
+  } catch (error) {
+    if (!(error instanceof SpotifyError && error.code === 'NO_ACTIVE_DEVICE')) throw error;
+  }
+  const [devices, memory] = await Promise.all([spotify().player.getDevices(), recall(input)]);
+  const choice = fallbackDevice(speech, devices, memory);
+  if (choice.kind !== 'device')
+    return tell(input, choice.kind === 'say' ? choice.ssml : speech.say('errorNoActiveDevice'));
+  await spotify().player.transfer(choice.device.id, true);
+  await remember(input, { lastDevice: { id: choice.device.id, name: choice.device.name } });
+  return tell(input, speech.say('resumedOn', { device: choice.device.name }));
 });
+
+export const NextHandler = onIntent(['AMAZON.NextIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  await spotify().player.next();
+  return tell(input, speech.say('skipped'));
+});
+
+export const PreviousHandler = onIntent(['AMAZON.PreviousIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  await spotify().player.previous();
+  return tell(input, speech.say('wentBack'));
+});
+
+export const StartOverHandler = onIntent(['AMAZON.StartOverIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  await spotify().player.seek(0);
+  return tell(input, speech.say('startedOver'));
+});
+
+export const ShuffleHandler = onIntent(
+  ['AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const on =
+      (input.requestEnvelope.request as { intent: { name: string } }).intent.name ===
+      'AMAZON.ShuffleOnIntent';
+    await spotify().player.setShuffle(on);
+    return tell(input, speech.say(on ? 'shuffleOn' : 'shuffleOff'));
+  },
+);
+
+const REPEAT_SPEECH = { track: 'repeatTrack', context: 'repeatContext', off: 'repeatOff' } as const;
+
+async function setRepeat(input: HandlerInput, state: RepeatState) {
+  const { speech, spotify } = ctx(input);
+  await spotify().player.setRepeat(state);
+  return tell(input, speech.say(REPEAT_SPEECH[state]));
+}
+
+export const LoopOnHandler = onIntent(['AMAZON.LoopOnIntent'], (input) => setRepeat(input, 'context'));
+export const LoopOffHandler = onIntent(['AMAZON.LoopOffIntent'], (input) => setRepeat(input, 'off'));
+
+export const RepeatModeHandler = onIntent(['RepeatModeIntent'], (input) => {
+  const id = slotId(input, 'mode');
+  if (id === 'track' || id === 'context' || id === 'off') return setRepeat(input, id);
+  const { speech } = ctx(input);
+  return ask(input, speech.say('repeatWhich'), speech.say('repeatWhich'));
+});
+
+export const SetVolumeHandler = onIntent(['SetVolumeIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const requested = slotNumber(input, 'volume');
+  if (requested === undefined) return ask(input, speech.say('volumeWhich'), speech.say('volumeWhich'));
+  const volume = clampVolume(requested);
+  await spotify().player.setVolume(volume);
+  return tell(input, speech.say('volumeSet', { volume }));
+});
+
+/** Volume up/down needs the current level first: GET /me/player, then PUT volume (2 round trips). */
+function stepVolume(direction: 1 | -1) {
+  return async (input: HandlerInput) => {
+    const { speech, spotify } = ctx(input);
+    const step = Math.abs(slotNumber(input, 'step') ?? DEFAULT_VOLUME_STEP) || DEFAULT_VOLUME_STEP;
+    const state = await spotify().player.getPlaybackState();
+    if (!state?.device) throw new SpotifyError('NO_ACTIVE_DEVICE', 'No active device for a volume change');
+    const volume = clampVolume((state.device.volume_percent ?? DEFAULT_UNMUTE_VOLUME) + direction * step);
+    await spotify().player.setVolume(volume, state.device.id ?? undefined);
+    return tell(input, speech.say('volumeSet', { volume }));
+  };
+}
+
+export const VolumeUpHandler = onIntent(['VolumeUpIntent'], stepVolume(1));
+export const VolumeDownHandler = onIntent(['VolumeDownIntent'], stepVolume(-1));
+
+/** Mute remembers the level so unmute can bring it back. */
+export const MuteHandler = onIntent(['MuteIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const state = await spotify().player.getPlaybackState();
+  if (!state?.device) throw new SpotifyError('NO_ACTIVE_DEVICE', 'No active device to mute');
+  const level = state.device.volume_percent;
+  await Promise.all([
+    spotify().player.setVolume(0, state.device.id ?? undefined),
+    level ? remember(input, { mutedVolume: level }) : Promise.resolve(),
+  ]);
+  return tell(input, speech.say('muted'));
+});
+
+export const UnmuteHandler = onIntent(['UnmuteIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const memory = await recall(input);
+  const volume = clampVolume(memory.mutedVolume || DEFAULT_UNMUTE_VOLUME);
+  await spotify().player.setVolume(volume);
+  return tell(input, speech.say('unmuted', { volume }));
+});
+
+/** "one minute", "thirty seconds" (numbers as digits: Alexa reads them out). */
+function spokenDuration(speech: Speech, ms: number): SafeSsml {
+  const s = Math.round(ms / 1000);
+  if (s % 3600 === 0) return s === 3600 ? speech.fragment('hour') : speech.fragment('hours', { n: s / 3600 });
+  if (s % 60 === 0) return s === 60 ? speech.fragment('minute') : speech.fragment('minutes', { n: s / 60 });
+  return s === 1 ? speech.fragment('second') : speech.fragment('seconds', { n: s });
+}
+
+/** Seek is relative to where the track is now: GET /me/player, then PUT seek (2 round trips). */
+export const SeekHandler = onIntent(['SeekIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const amount = parseDuration(slotText(input, 'duration'));
+  if (amount === undefined) return ask(input, speech.say('seekWhich'), speech.say('seekWhich'));
+  const back =
+    slotId(input, 'direction') === 'back' || /back|rewind|behind/i.test(slotText(input, 'direction') ?? '');
+  const state = await spotify().player.getPlaybackState();
+  if (!state?.device) throw new SpotifyError('NO_ACTIVE_DEVICE', 'Nothing to seek in');
+  const duration = state.item?.duration_ms ?? Number.MAX_SAFE_INTEGER;
+  const target = Math.max(0, Math.min(duration - 1000, (state.progress_ms ?? 0) + (back ? -amount : amount)));
+  await spotify().player.seek(Math.max(0, target), state.device.id ?? undefined);
+  return tell(
+    input,
+    speech.say(back ? 'seekBack' : 'seekForward', { amount: spokenDuration(speech, amount) }),
+  );
+});
+
+export const PLAYBACK_HANDLERS = [
+  PauseHandler,
+  ResumeHandler,
+  NextHandler,
+  PreviousHandler,
+  StartOverHandler,
+  ShuffleHandler,
+  LoopOnHandler,
+  LoopOffHandler,
+  RepeatModeHandler,
+  SetVolumeHandler,
+  VolumeUpHandler,
+  VolumeDownHandler,
+  MuteHandler,
+  UnmuteHandler,
+  SeekHandler,
+];

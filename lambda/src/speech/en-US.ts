@@ -17,6 +17,7 @@ export const enUS = {
   whatNext: 'What would you like to do?',
   whatNextReprompt: 'You can say, play my liked songs, or, list my devices. What would you like to do?',
   and: 'and',
+  or: 'or',
 
   // Built-ins
   help: 'You can say things like: play my workout mix, play music by Queen on the kitchen speaker, pause, next song, turn the volume to forty, what is playing, list my devices, or, move the music to the TV. What would you like to do?',

@@ -47,10 +47,12 @@ export class Speech {
   }
 
   /** "A", "A and B", "A, B and C", as safe SSML. Plain strings are escaped; `SafeSsml` parts are kept. */
-  list(items: Array<string | SafeSsml>): SafeSsml {
+  list(items: Array<string | SafeSsml>, conjunction: 'and' | 'or' = 'and'): SafeSsml {
     const safe = items.map((i) => (i instanceof SafeSsml ? i.ssml : escapeSsml(i)));
     if (safe.length <= 1) return new SafeSsml(safe.join(''));
-    return new SafeSsml(`${safe.slice(0, -1).join(', ')} ${this.table.and} ${safe[safe.length - 1]}`);
+    return new SafeSsml(
+      `${safe.slice(0, -1).join(', ')} ${this.table[conjunction]} ${safe[safe.length - 1]}`,
+    );
   }
 
   /** A sentence fragment from the table, for use as a parameter of another string. */

@@ -1,0 +1,23 @@
+import { ctx } from '../context';
+import { onIntent, type SkillRequestHandler } from './define';
+import { TransferPlaybackHandler, SetDefaultDeviceHandler } from './devices';
+import { getPending } from './pending';
+import { PlayPlaylistHandler } from './play';
+import { AddToPlaylistHandler } from './playlists';
+import { tell } from './respond';
+
+/** The intents that can ask "which one?", by the intent name kept in the pending question. */
+const ASKERS: Record<string, SkillRequestHandler> = {
+  PlayPlaylistIntent: PlayPlaylistHandler,
+  AddToPlaylistIntent: AddToPlaylistHandler,
+  TransferPlaybackIntent: TransferPlaybackHandler,
+  SetDefaultDeviceIntent: SetDefaultDeviceHandler,
+};
+
+/** "The second one": answers the pending question by handing the request back to the intent that asked. */
+export const ChooseHandler = onIntent(['ChooseIntent'], async (input) => {
+  const pending = getPending(input);
+  const asker = pending && ASKERS[pending.intent];
+  if (!asker) return tell(input, ctx(input).speech.say('choiceLost'));
+  return asker.handle(input);
+});

@@ -1,0 +1,92 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { ctx } from '../context';
+import type { Device } from '../spotify/types';
+import { onIntent } from './define';
+import { remember } from './memory';
+import { answerToPending, clearPending, setPending } from './pending';
+import { ask, tell } from './respond';
+import { slotText } from './slots';
+import { namedDevice } from './target';
+
+const MAX_READ = 5;
+
+/** "List my devices": at most five, saying which one plays and which cannot be controlled. */
+export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const devices = (await spotify().player.getDevices()).filter((d) => d?.name);
+  if (devices.length === 0) return tell(input, speech.say('noDevices'));
+  const sorted = [...devices].sort((a, b) => Number(b.is_active) - Number(a.is_active));
+  const names = speech.list(
+    sorted
+      .slice(0, MAX_READ)
+      .map((d) =>
+        d.is_active
+          ? speech.fragment('deviceActive', { name: d.name })
+          : d.is_restricted
+            ? speech.fragment('deviceRestricted', { name: d.name })
+            : d.name,
+      ),
+  );
+  return tell(
+    input,
+    devices.length === 1
+      ? speech.say('deviceCountOne', { names })
+      : speech.say('deviceCount', { count: devices.length, names }),
+  );
+});
+
+type DeviceAction = (input: HandlerInput, device: { id: string; name: string }) => Promise<Response>;
+
+/** Shared by transfer and set-default: resolve the named device (or the answer to "which one?"), then act. */
+function withNamedDevice(intent: string, act: DeviceAction) {
+  return onIntent([intent], async (input) => {
+    const { speech, spotify } = ctx(input);
+    const chosen = answerToPending(input, intent);
+    if (chosen) {
+      clearPending(input);
+      return act(input, chosen);
+    }
+    const spoken = slotText(input, 'device');
+    if (!spoken) {
+      input.responseBuilder.addElicitSlotDirective('device');
+      return ask(input, speech.say('whichDevice'), speech.say('whichDeviceReprompt'));
+    }
+    const devices: Device[] = await spotify().player.getDevices();
+    const choice = namedDevice(speech, devices, spoken);
+    if (choice.kind === 'say') return tell(input, choice.ssml);
+    if (choice.kind === 'ambiguous') {
+      const options = choice.options.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
+      setPending(input, { intent, slot: 'device', options });
+      input.responseBuilder.addElicitSlotDirective('device');
+      return ask(
+        input,
+        speech.say('didYouMean', {
+          options: speech.list(
+            options.map((o) => o.name),
+            'or',
+          ),
+        }),
+        speech.say('didYouMeanReprompt'),
+      );
+    }
+    return act(input, choice.device);
+  });
+}
+
+/** "Move the music to the TV": PUT /me/player with one device id and play:true. */
+export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent', async (input, device) => {
+  const { speech, spotify } = ctx(input);
+  await spotify().player.transfer(device.id, true);
+  await remember(input, { lastDevice: { id: device.id, name: device.name } });
+  return tell(input, speech.say('transferred', { device: device.name }));
+});
+
+/** "Use the kitchen speaker by default": remembered per Alexa user, used when nothing is active. */
+export const SetDefaultDeviceHandler = withNamedDevice('SetDefaultDeviceIntent', async (input, device) => {
+  const { speech } = ctx(input);
+  await remember(input, { defaultDevice: { id: device.id, name: device.name } });
+  return tell(input, speech.say('defaultSet', { device: device.name }));
+});
+
+export const DEVICE_HANDLERS = [ListDevicesHandler, TransferPlaybackHandler, SetDefaultDeviceHandler];

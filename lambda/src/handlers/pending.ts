@@ -1,0 +1,94 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import { matchName } from '../matching';
+import { intentName } from './predicates';
+import { slotText } from './slots';
+
+/** A question the skill asked ("Did you mean Workout Mix or Workout Beats?"), kept in the session. */
+export interface Pending {
+  intent: string;
+  slot: string;
+  options: PendingOption[];
+  /** Other slot values of the original request (e.g. the device named with the playlist). */
+  carry?: Record<string, string>;
+}
+
+export interface PendingOption {
+  name: string;
+  id: string;
+  uri?: string;
+  image?: string;
+}
+
+const KEY = 'pending';
+
+export function setPending(input: HandlerInput, pending: Pending): void {
+  const attributes = input.attributesManager.getSessionAttributes();
+  attributes[KEY] = pending;
+  input.attributesManager.setSessionAttributes(attributes);
+}
+
+export function getPending(input: HandlerInput): Pending | undefined {
+  const pending = input.attributesManager.getSessionAttributes()?.[KEY] as Pending | undefined;
+  return pending && Array.isArray(pending.options) ? pending : undefined;
+}
+
+export function clearPending(input: HandlerInput): void {
+  const attributes = input.attributesManager.getSessionAttributes();
+  if (attributes && KEY in attributes) {
+    delete attributes[KEY];
+    input.attributesManager.setSessionAttributes(attributes);
+  }
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  last: -1,
+};
+
+/** "2", "2nd", "second", "the second one" → index into the options. */
+export function ordinalIndex(text: string | undefined, count: number): number | undefined {
+  if (!text) return undefined;
+  const word = text
+    .toLowerCase()
+    .match(/(\d+)|first|second|third|fourth|fifth|one|two|three|four|five|last/)?.[0];
+  if (!word) return undefined;
+  const n = /^\d+$/.test(word) ? Number(word) : ORDINALS[word];
+  const index = n === -1 ? count - 1 : n - 1;
+  return index >= 0 && index < count ? index : undefined;
+}
+
+/**
+ * The option the user picked in answer to the pending question: by ordinal (ChooseIntent), or by saying the
+ * name again in the same intent (Dialog.ElicitSlot fills the slot). Undefined when this request answers
+ * nothing that is pending.
+ */
+export function answerToPending(input: HandlerInput, forIntent: string): PendingOption | undefined {
+  const pending = getPending(input);
+  if (!pending || pending.intent !== forIntent) return undefined;
+  const name = intentName(input);
+  if (name === 'ChooseIntent') {
+    const index = ordinalIndex(slotText(input, 'ordinal'), pending.options.length);
+    return index === undefined ? undefined : pending.options[index];
+  }
+  if (name !== forIntent) return undefined;
+  const spoken = slotText(input, pending.slot);
+  if (!spoken) return undefined;
+  const byOrdinal = /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i.test(spoken)
+    ? ordinalIndex(spoken, pending.options.length)
+    : undefined;
+  if (byOrdinal !== undefined) return pending.options[byOrdinal];
+  const result = matchName(
+    spoken,
+    pending.options.map((o) => ({ name: o.name, value: o })),
+  );
+  return result.kind === 'match' ? result.best.value : undefined;
+}

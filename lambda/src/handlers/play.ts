@@ -1,0 +1,277 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { ctx } from '../context';
+import { matchName } from '../matching';
+import type { Device, Image } from '../spotify/types';
+import { onIntent } from './define';
+import { recall, remember, type UserMemory } from './memory';
+import { answerToPending, clearPending, getPending, setPending, type PendingOption } from './pending';
+import { ask, tell } from './respond';
+import { slotText } from './slots';
+import { fallbackDevice, namedDevice } from './target';
+
+/** Something to start playing. */
+export interface Playable {
+  name: string;
+  artists?: string;
+  contextUri?: string;
+  uris?: string[];
+  images?: Image[] | null;
+}
+
+interface Where {
+  devices: Device[];
+  memory: UserMemory;
+  spokenDevice?: string;
+}
+
+/** Devices and what we remember, fetched in parallel with the lookup of what to play. */
+export function where(input: HandlerInput, spokenDevice = slotText(input, 'device')): Promise<Where> {
+  const { spotify } = ctx(input);
+  return Promise.all([spotify().player.getDevices(), recall(input)]).then(([devices, memory]) => ({
+    devices,
+    memory,
+    spokenDevice,
+  }));
+}
+
+/**
+ * Plays on the device the user named, else the active one, else the fallback (default, only, last used):
+ * one PUT /me/player/play with an explicit device id, so "no active device" never reaches the user.
+ */
+export async function startPlayback(input: HandlerInput, item: Playable, at: Where): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const choice = at.spokenDevice
+    ? namedDevice(speech, at.devices, at.spokenDevice)
+    : fallbackDevice(speech, at.devices, at.memory);
+  if (choice.kind === 'say') return tell(input, choice.ssml);
+  if (choice.kind === 'ambiguous') {
+    const names = speech.list(choice.options.slice(0, 3).map((d) => d.name));
+    return tell(input, speech.say('didYouMean', { options: names }));
+  }
+  const device = choice.device;
+  await spotify().player.play({ deviceId: device.id, contextUri: item.contextUri, uris: item.uris });
+  if (at.memory.lastDevice?.id !== device.id) {
+    await remember(input, { lastDevice: { id: device.id, name: device.name } });
+  }
+  const ssml = item.artists
+    ? speech.say('playingByOn', { name: item.name, artists: item.artists, device: device.name })
+    : speech.say('playingOn', { name: item.name, device: device.name });
+  const cardText = item.artists ? `${item.artists}\nPlaying on ${device.name}` : `Playing on ${device.name}`;
+  return tell(input, ssml, { title: item.name, text: cardText, images: item.images });
+}
+
+const FILLER = /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi;
+
+function playlistOptions(
+  options: Array<{ name: string; value: { id: string; uri: string } }>,
+): PendingOption[] {
+  return options.slice(0, 3).map((o) => ({ name: o.name, id: o.value.id, uri: o.value.uri }));
+}
+
+/** Asks "Did you mean A or B?" and elicits the playlist slot again; the answer comes back to this intent. */
+function askWhichPlaylist(input: HandlerInput, options: PendingOption[], intent: string): Response {
+  const { speech } = ctx(input);
+  const device = slotText(input, 'device');
+  setPending(input, { intent, slot: 'playlist', options, carry: device ? { device } : undefined });
+  input.responseBuilder.addElicitSlotDirective('playlist', {
+    name: intent,
+    confirmationStatus: 'NONE',
+    slots: {
+      playlist: { name: 'playlist', confirmationStatus: 'NONE' },
+      ...(device ? { device: { name: 'device', value: device, confirmationStatus: 'NONE' } } : {}),
+    },
+  });
+  return ask(
+    input,
+    speech.say('didYouMean', {
+      options: speech.list(
+        options.map((o) => o.name),
+        'or',
+      ),
+    }),
+    speech.say('didYouMeanReprompt'),
+  );
+}
+
+/** "Play my workout mix (on the kitchen speaker)": the user's own playlists first, then Spotify's search. */
+export async function playPlaylist(input: HandlerInput, intent = 'PlayPlaylistIntent'): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const chosen = answerToPending(input, intent);
+  if (chosen) {
+    const carriedDevice = getPending(input)?.carry?.device;
+    clearPending(input);
+    const at = await where(input, slotText(input, 'device') ?? carriedDevice);
+    return startPlayback(input, { name: chosen.name, contextUri: chosen.uri }, at);
+  }
+  const spoken = slotText(input, 'playlist') ?? slotText(input, 'query');
+  if (!spoken) {
+    input.responseBuilder.addElicitSlotDirective('playlist');
+    return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
+  }
+  const [playlists, at] = await Promise.all([spotify().playlists.mine(), where(input)]);
+  const result = matchName(
+    spoken.replace(FILLER, '').trim() || spoken,
+    playlists.map((p) => ({ name: p.name, value: p })),
+    { kind: 'playlist' },
+  );
+  if (result.kind === 'match') {
+    const p = result.best.value;
+    return startPlayback(input, { name: p.name, contextUri: p.uri, images: p.images }, at);
+  }
+  if (result.kind === 'ambiguous')
+    return askWhichPlaylist(input, playlistOptions(result.options), 'PlayPlaylistIntent');
+  // Not in the library: a public playlist of that name, but only a close match, never something unrelated.
+  const found = await spotify().search.query(spoken, ['playlist'], 5);
+  const publicMatch = matchName(
+    spoken,
+    (found.playlists?.items ?? []).flatMap((p) => (p ? [{ name: p.name, value: p }] : [])),
+    { kind: 'playlist' },
+  );
+  if (publicMatch.kind === 'match') {
+    const p = publicMatch.best.value;
+    return startPlayback(input, { name: p.name, contextUri: p.uri, images: p.images }, at);
+  }
+  return tell(input, speech.say(playlists.length ? 'noPlaylistMatch' : 'noPlaylists', { name: spoken }));
+}
+
+export const PlayPlaylistHandler = onIntent(['PlayPlaylistIntent'], (input) => playPlaylist(input));
+
+export const PlayLikedSongsHandler = onIntent(['PlayLikedSongsIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const [liked, at] = await Promise.all([spotify().library.likedTracks({ limit: 50 }), where(input)]);
+  const uris = liked.items.flatMap((saved) => (saved?.track?.uri ? [saved.track.uri] : []));
+  if (uris.length === 0) return tell(input, speech.say('noLikedSongs'));
+  return startPlayback(input, { name: speech.text('likedSongs'), uris }, at);
+});
+
+const artistNames = (artists: Array<{ name: string } | null> | undefined) =>
+  (artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])).join(', ');
+
+export const PlayArtistHandler = onIntent(['PlayArtistIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const artist = slotText(input, 'artist');
+  if (!artist) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+  const [found, at] = await Promise.all([spotify().search.query(artist, ['artist'], 5), where(input)]);
+  const hit = found.artists?.items.find(Boolean);
+  if (!hit) return tell(input, speech.say('noSearchMatch', { name: artist }));
+  return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
+});
+
+export const PlayAlbumHandler = onIntent(['PlayAlbumIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const album = slotText(input, 'album');
+  const artist = slotText(input, 'artist');
+  if (!album) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+  const q = artist ? `${album} artist:${artist}` : album;
+  const [found, at] = await Promise.all([spotify().search.query(q, ['album'], 5), where(input)]);
+  const hit = found.albums?.items.find(Boolean);
+  if (!hit) return tell(input, speech.say('noSearchMatch', { name: album }));
+  return startPlayback(
+    input,
+    {
+      name: hit.name,
+      artists: artistNames(hit.artists) || undefined,
+      contextUri: hit.uri,
+      images: hit.images,
+    },
+    at,
+  );
+});
+
+export const PlaySongHandler = onIntent(['PlaySongIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const song = slotText(input, 'song');
+  const artist = slotText(input, 'artist');
+  if (!song) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+  const q = artist ? `${song} artist:${artist}` : song;
+  const [found, at] = await Promise.all([spotify().search.query(q, ['track'], 5), where(input)]);
+  const hit = found.tracks?.items.find(Boolean);
+  if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
+  return startPlayback(
+    input,
+    { name: hit.name, artists: artistNames(hit.artists), uris: [hit.uri], images: hit.album?.images },
+    at,
+  );
+});
+
+/** Genres and moods: Spotify's playlists for them ("play some jazz" → a jazz playlist). */
+export const PlayGenreHandler = onIntent(['PlayGenreIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const genre = slotText(input, 'genre');
+  if (!genre) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+  const [found, at] = await Promise.all([spotify().search.query(genre, ['playlist'], 5), where(input)]);
+  const hit = found.playlists?.items.find(Boolean);
+  if (!hit) return tell(input, speech.say('noSearchMatch', { name: genre }));
+  return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
+});
+
+/**
+ * "Play X" with nothing else to go on: the user's own playlists first, then Spotify's search (an artist,
+ * playlist or album whose name matches, else the best track). Own playlists and search run in parallel.
+ */
+export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const query = slotText(input, 'query');
+  if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+  const cleaned = query.replace(FILLER, '').trim() || query;
+  const [playlists, found, at] = await Promise.all([
+    spotify().playlists.mine(),
+    spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
+    where(input),
+  ]);
+  const own = matchName(
+    cleaned,
+    playlists.map((p) => ({ name: p.name, value: p })),
+    { kind: 'playlist' },
+  );
+  if (own.kind === 'match') {
+    const p = own.best.value;
+    return startPlayback(input, { name: p.name, contextUri: p.uri, images: p.images }, at);
+  }
+  if (own.kind === 'ambiguous')
+    return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
+  const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
+    const r = matchName(
+      cleaned,
+      (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
+    );
+    return r.kind === 'match' ? r.best.value : undefined;
+  };
+  const artist = named(found.artists?.items);
+  if (artist)
+    return startPlayback(input, { name: artist.name, contextUri: artist.uri, images: artist.images }, at);
+  const playlist = named(found.playlists?.items);
+  if (playlist) {
+    return startPlayback(
+      input,
+      { name: playlist.name, contextUri: playlist.uri, images: playlist.images },
+      at,
+    );
+  }
+  const album = named(found.albums?.items);
+  if (album) {
+    return startPlayback(
+      input,
+      { name: album.name, artists: artistNames(album.artists), contextUri: album.uri, images: album.images },
+      at,
+    );
+  }
+  const track = named(found.tracks?.items) ?? found.tracks?.items.find(Boolean);
+  if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
+  return startPlayback(
+    input,
+    { name: track.name, artists: artistNames(track.artists), uris: [track.uri], images: track.album?.images },
+    at,
+  );
+});
+
+export const PLAY_HANDLERS = [
+  PlayPlaylistHandler,
+  PlayLikedSongsHandler,
+  PlayArtistHandler,
+  PlayAlbumHandler,
+  PlaySongHandler,
+  PlayGenreHandler,
+  PlaySearchHandler,
+];

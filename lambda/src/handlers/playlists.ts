@@ -1,0 +1,160 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { ctx } from '../context';
+import { matchName } from '../matching';
+import { itemNames } from '../speech/describe';
+import { onIntent } from './define';
+import { answerToPending, clearPending, setPending } from './pending';
+import { ask, tell } from './respond';
+import { slotText } from './slots';
+
+const PAGE = 5;
+const LIST_KEY = 'playlistOffset';
+
+/** Reads five playlists from `offset` (one GET /me/playlists); "more" continues from the session. */
+async function readPlaylists(input: HandlerInput, offset: number): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const page = await spotify().playlists.page(offset, PAGE);
+  const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
+  const attributes = input.attributesManager.getSessionAttributes();
+  if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
+  const next = offset + page.items.length;
+  const intro =
+    offset === 0
+      ? speech.join(
+          page.total === 1
+            ? speech.say('playlistCountOne')
+            : speech.say('playlistCount', { count: page.total }),
+          names.length
+            ? speech.say('playlistsFirst', { count: names.length, names: speech.list(names) })
+            : '',
+        )
+      : speech.say('playlistsNext', { count: names.length, names: speech.list(names) });
+  if (next >= page.total || page.items.length === 0) {
+    delete attributes[LIST_KEY];
+    input.attributesManager.setSessionAttributes(attributes);
+    return tell(
+      input,
+      speech.join(intro, offset === 0 && page.total <= PAGE ? '' : speech.say('playlistsEnd')),
+    );
+  }
+  attributes[LIST_KEY] = next;
+  input.attributesManager.setSessionAttributes(attributes);
+  return ask(input, speech.join(intro, speech.say('playlistsMore')), speech.say('playlistsMoreReprompt'));
+}
+
+export const ListPlaylistsHandler = onIntent(['ListPlaylistsIntent'], (input) => readPlaylists(input, 0));
+
+export const MoreHandler = onIntent(['MoreIntent'], (input) => {
+  const offset = input.attributesManager.getSessionAttributes()[LIST_KEY];
+  if (typeof offset !== 'number') return tell(input, ctx(input).speech.say('moreNothing'));
+  return readPlaylists(input, offset);
+});
+
+/**
+ * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then one
+ * POST /playlists/{id}/items (never retried blindly: a song is added once).
+ */
+async function addToPlaylist(input: HandlerInput): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const chosen = answerToPending(input, 'AddToPlaylistIntent');
+  const spoken = slotText(input, 'playlist');
+  if (!chosen && !spoken) {
+    input.responseBuilder.addElicitSlotDirective('playlist');
+    return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
+  }
+  const [state, playlists, me] = await Promise.all([
+    spotify().player.getPlaybackState(),
+    chosen ? Promise.resolve([]) : spotify().playlists.mine(),
+    spotify().me.get(),
+  ]);
+  if (!state?.item) return tell(input, speech.say('addNothing'));
+  let target: { id: string; name: string };
+  if (chosen) {
+    clearPending(input);
+    target = chosen;
+  } else {
+    const writable = playlists.filter((p) => p.owner?.id === me.id || p.collaborative);
+    const result = matchName(
+      spoken as string,
+      playlists.map((p) => ({ name: p.name, value: p })),
+      { kind: 'playlist' },
+    );
+    if (result.kind === 'none') return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
+    if (result.kind === 'ambiguous') {
+      const options = result.options
+        .filter((o) => writable.includes(o.value))
+        .map((o) => ({ name: o.name, id: o.value.id, uri: o.value.uri }));
+      if (options.length > 1) {
+        setPending(input, { intent: 'AddToPlaylistIntent', slot: 'playlist', options });
+        input.responseBuilder.addElicitSlotDirective('playlist');
+        return ask(
+          input,
+          speech.say('didYouMean', {
+            options: speech.list(
+              options.map((o) => o.name),
+              'or',
+            ),
+          }),
+          speech.say('didYouMeanReprompt'),
+        );
+      }
+      if (options.length === 0) {
+        return tell(input, speech.say('notYourPlaylist', { playlist: result.options[0].name }));
+      }
+      target = options[0];
+    } else {
+      const p = result.best.value;
+      if (!writable.includes(p)) return tell(input, speech.say('notYourPlaylist', { playlist: p.name }));
+      target = p;
+    }
+  }
+  await spotify().playlists.addItems(target.id, [state.item.uri]);
+  return tell(input, speech.say('addedTo', { title: state.item.name, playlist: target.name }));
+}
+
+export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], addToPlaylist);
+
+export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const name = slotText(input, 'name');
+  if (!name) {
+    input.responseBuilder.addElicitSlotDirective('name');
+    return ask(input, speech.say('createWhich'), speech.say('createWhich'));
+  }
+  const created = await spotify().playlists.create(name, { public: false });
+  return tell(input, speech.say('createdPlaylist', { name: created.name ?? name }));
+});
+
+export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const song = slotText(input, 'song');
+  const artist = slotText(input, 'artist');
+  if (!song) return ask(input, speech.say('queueWhich'), speech.say('queueWhich'));
+  const found = await spotify().search.query(artist ? `${song} artist:${artist}` : song, ['track'], 5);
+  const hit = found.tracks?.items.find(Boolean);
+  if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
+  await spotify().player.queue(hit.uri);
+  const { title, artists } = itemNames(hit);
+  return tell(input, speech.say('queued', { title, artists }));
+});
+
+/** "Like this song": GET /me/player, then PUT /me/library with its URI. */
+export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const state = await spotify().player.getPlaybackState();
+  if (!state?.item) {
+    return tell(input, speech.say(state?.currently_playing_type === 'ad' ? 'saveAd' : 'saveNothing'));
+  }
+  await spotify().library.save([state.item.uri]);
+  return tell(input, speech.say('saved', { title: state.item.name }));
+});
+
+export const PLAYLIST_HANDLERS = [
+  ListPlaylistsHandler,
+  MoreHandler,
+  AddToPlaylistHandler,
+  CreatePlaylistHandler,
+  QueueSongHandler,
+  SaveSongHandler,
+];

@@ -1,0 +1,72 @@
+import { matchName } from '../matching';
+import type { SafeSsml, Speech } from '../speech/speech';
+import type { Device } from '../spotify/types';
+import type { UserMemory } from './memory';
+
+export type DeviceChoice =
+  | { kind: 'device'; device: Device & { id: string } }
+  | { kind: 'ambiguous'; options: Array<Device & { id: string }> }
+  | { kind: 'say'; ssml: string };
+
+const MAX_LISTED = 5;
+
+function usable(d: Device | null | undefined): d is Device & { id: string } {
+  return Boolean(d && d.id && !d.is_restricted);
+}
+
+/** "Kitchen speaker, Living Room TV and Car": at most five names, escaped. */
+export function deviceNames(speech: Speech, devices: Device[]): SafeSsml {
+  return speech.list(devices.slice(0, MAX_LISTED).map((d) => d.name));
+}
+
+/** A device the user named, matched robustly; restricted devices are explained, never chosen. */
+export function namedDevice(speech: Speech, devices: Device[], spoken: string): DeviceChoice {
+  const listed = devices.filter((d): d is Device => Boolean(d && d.name));
+  const result = matchName(
+    spoken,
+    listed.map((d) => ({ name: d.name, value: d })),
+    { kind: 'device' },
+  );
+  if (result.kind === 'match') {
+    const device = result.best.value;
+    if (!usable(device))
+      return { kind: 'say', ssml: speech.say('deviceRestrictedNamed', { name: device.name }) };
+    return { kind: 'device', device };
+  }
+  if (result.kind === 'ambiguous') {
+    const options = result.options.map((o) => o.value).filter(usable);
+    if (options.length === 1) return { kind: 'device', device: options[0] };
+    if (options.length > 1) return { kind: 'ambiguous', options };
+  }
+  if (listed.length === 0) return { kind: 'say', ssml: speech.say('deviceNotFoundNone', { name: spoken }) };
+  return {
+    kind: 'say',
+    ssml: speech.say('deviceNotFound', { name: spoken, names: deviceNames(speech, listed) }),
+  };
+}
+
+/**
+ * Where to play when the user named no device: the active device; otherwise (Spotify would answer
+ * NO_ACTIVE_DEVICE) the remembered default, the only usable device, the device we last played on; otherwise
+ * a sentence that lists what is available. Restricted devices are never chosen.
+ */
+export function fallbackDevice(speech: Speech, devices: Device[], memory: UserMemory): DeviceChoice {
+  const candidates = devices.filter(usable);
+  const pick = (id: string | undefined) => (id ? candidates.find((d) => d.id === id) : undefined);
+  const device =
+    candidates.find((d) => d.is_active) ??
+    pick(memory.defaultDevice?.id) ??
+    (candidates.length === 1 ? candidates[0] : undefined) ??
+    pick(memory.lastDevice?.id);
+  if (device) return { kind: 'device', device };
+  // Restricted devices are not offered: they could not be chosen anyway.
+  const listed = candidates.length > 0 ? candidates : devices.filter((d) => d && d.name);
+  if (listed.length === 0) return { kind: 'say', ssml: speech.say('noDevices') };
+  return {
+    kind: 'say',
+    ssml: speech.say('noActiveDeviceChoose', {
+      example: listed[0].name.toLowerCase(),
+      names: deviceNames(speech, listed),
+    }),
+  };
+}

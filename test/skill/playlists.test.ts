@@ -1,0 +1,110 @@
+/** Playlists and the library: list, more, add the current song, create, queue, like. */
+import { startAlexa, type Alexa } from '../support/harness';
+import { demo, nothingActive, playing } from '../support/world';
+
+let alexa: Alexa;
+beforeEach(async () => {
+  alexa = await startAlexa();
+  playing(alexa.emulator, { trackId: 't-dont-stop' });
+});
+afterEach(() => alexa.close());
+
+const playlist = (id: string) => alexa.emulator.state.playlists.get(id)!;
+
+test('U: list my playlists / A: count and the first five; U: more / A: the next five', async () => {
+  const first = await alexa.say('ListPlaylistsIntent');
+  expect(first.speech).toMatch(
+    /^You have \d+ playlists\. The first \d are: .+\. Say, more, to hear the next ones\.$/,
+  );
+  expect(first.endsSession).toBe(false);
+  expect(alexa.lines()).toEqual(['GET /v1/me/playlists?limit=5&offset=0']);
+  const more = await alexa.say('MoreIntent');
+  expect(more.speech).toMatch(/^The next \d are: .+\./);
+  expect(alexa.lines()).toEqual(['GET /v1/me/playlists?limit=5&offset=5']);
+  expect(more.speech).not.toEqual(first.speech);
+});
+
+test('U: list my playlists (none) / A: none yet', async () => {
+  demo(alexa.emulator).playlistIds = [];
+  expect((await alexa.say('ListPlaylistsIntent')).speech).toBe("You don't have any playlists yet.");
+});
+
+test('U: more (nothing was listed) / A: nothing more to read', async () => {
+  expect((await alexa.say('MoreIntent')).speech).toBe("There's nothing more to read.");
+  expect(alexa.lines()).toEqual([]);
+});
+
+test("U: add this song to workout mix / A: Added Don't Stop Me Now to Workout Mix. (once)", async () => {
+  const before = playlist('pl-workout-mix').entries.length;
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  expect(reply.speech).toBe("Added Don't Stop Me Now to Workout Mix.");
+  const posts = alexa.calls().filter((c) => c.method === 'POST');
+  expect(posts).toEqual([
+    {
+      method: 'POST',
+      path: '/v1/playlists/pl-workout-mix/items',
+      query: {},
+      body: { uris: ['spotify:track:t-dont-stop'] },
+    },
+  ]);
+  expect(playlist('pl-workout-mix').entries.length).toBe(before + 1);
+});
+
+test("U: add this song to priya's indie finds / A: not yours, nothing added", async () => {
+  const before = playlist('pl-priya-indie').entries.length;
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: "priya's indie finds" });
+  expect(reply.speech).toBe("Priya's Indie Finds isn't yours, so I can't add songs to it.");
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([]);
+  expect(playlist('pl-priya-indie').entries.length).toBe(before);
+});
+
+test('U: add this song to road trip with sam (collaborative) / A: added', async () => {
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: 'road trip with sam' });
+  expect(reply.speech).toBe("Added Don't Stop Me Now to Road Trip 🚗 (with Sam).");
+});
+
+test('U: add this song to my playlist (nothing playing) / A: nothing to add', async () => {
+  nothingActive(alexa.emulator);
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  expect(reply.speech).toBe("Nothing is playing, so there's nothing to add.");
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([]);
+});
+
+test('U: create a playlist called road trip / A: Created the playlist road trip. (once)', async () => {
+  const before = alexa.emulator.state.playlists.size;
+  const reply = await alexa.say('CreatePlaylistIntent', { name: 'road trip' });
+  expect(reply.speech).toBe('Created the playlist road trip.');
+  expect(alexa.calls()).toEqual([
+    { method: 'POST', path: '/v1/me/playlists', query: {}, body: { name: 'road trip', public: false } },
+  ]);
+  expect(alexa.emulator.state.playlists.size).toBe(before + 1);
+});
+
+test('U: create a playlist (no name) / A: asks for the name', async () => {
+  const reply = await alexa.say('CreatePlaylistIntent');
+  expect(reply.speech).toBe('What should the new playlist be called?');
+  expect(reply.envelope.response.directives?.[0]).toMatchObject({
+    type: 'Dialog.ElicitSlot',
+    slotToElicit: 'name',
+  });
+});
+
+test('U: queue eye of the tiger / A: Added Eye of the Tiger by Survivor to the queue.', async () => {
+  const reply = await alexa.say('QueueSongIntent', { song: 'eye of the tiger' });
+  expect(reply.speech).toBe('Added Eye of the Tiger by Survivor to the queue.');
+  expect(alexa.lines().at(-1)).toBe('POST /v1/me/player/queue?uri=spotify%3Atrack%3At-eye-tiger');
+});
+
+test("U: like this song / A: Saved Don't Stop Me Now to your Liked Songs.", async () => {
+  const reply = await alexa.say('SaveSongIntent');
+  expect(reply.speech).toBe("Saved Don't Stop Me Now to your Liked Songs.");
+  expect(alexa.lines()).toEqual([
+    'GET /v1/me/player?additional_types=episode',
+    'PUT /v1/me/library?uris=spotify%3Atrack%3At-dont-stop',
+  ]);
+});
+
+test('U: like this song (nothing playing) / A: nothing to save', async () => {
+  nothingActive(alexa.emulator);
+  expect((await alexa.say('SaveSongIntent')).speech).toBe("Nothing is playing, so there's nothing to save.");
+});

@@ -1,0 +1,51 @@
+/**
+ * The fewest sequential Spotify round trips per intent (test/support/round-trips.ts, documented in the
+ * README), measured from the emulator's request log. Every answer is delayed 25 ms so that requests made in
+ * parallel visibly overlap and sequential ones do not.
+ */
+import { startAlexa, type Alexa } from '../support/harness';
+import { ROUND_TRIPS, sequentialSteps } from '../support/round-trips';
+
+describe('sequentialSteps', () => {
+  test('counts overlapping requests once and chained ones each', () => {
+    expect(sequentialSteps([])).toBe(0);
+    expect(sequentialSteps([{ at: 0, ms: 10 }])).toBe(1);
+    expect(
+      sequentialSteps([
+        { at: 0, ms: 10 },
+        { at: 2, ms: 10 },
+      ]),
+    ).toBe(1);
+    expect(
+      sequentialSteps([
+        { at: 0, ms: 10 },
+        { at: 11, ms: 10 },
+      ]),
+    ).toBe(2);
+    expect(
+      sequentialSteps([
+        { at: 0, ms: 10 },
+        { at: 1, ms: 30 },
+        { at: 12, ms: 5 },
+        { at: 40, ms: 5 },
+      ]),
+    ).toBe(3);
+  });
+});
+
+describe.each(ROUND_TRIPS)('$intent ("$say")', (c) => {
+  let alexa: Alexa;
+  beforeEach(async () => {
+    alexa = await startAlexa();
+  });
+  afterEach(() => alexa.close());
+
+  test(`makes ${c.minimum} sequential round trip(s): ${c.why}`, async () => {
+    await c.arrange?.(alexa.emulator);
+    alexa.emulator.faults.add({ path: '*', times: Infinity, delayMs: 25 });
+    const reply = await alexa.send(c.build(alexa.token));
+    expect(reply.speech).not.toMatch(/went wrong|too long|isn't answering/);
+    const log = alexa.emulator.log.slice(alexa.emulator.log.length - alexa.calls().length);
+    expect(sequentialSteps(log)).toBe(c.minimum);
+  });
+});
