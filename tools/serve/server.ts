@@ -26,7 +26,7 @@ function logged(verifier: Verifier, logger: Logger): Verifier {
         return await verifier.verify(body, headers);
       } catch (error) {
         const code = error instanceof RequestVerificationError ? error.code : 'VERIFICATION_FAILED';
-        logger.warn('serve.rejected', { code });
+        logger.warn('serve.rejected', { reason: code });
         throw error;
       }
     },
@@ -81,6 +81,12 @@ export async function listen(app: express.Express, options: ListenOptions): Prom
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const graceMs = options.graceMs ?? 5000;
   let closing: Promise<void> | undefined;
+  // Once closing, a connection that finishes its request is closed at once instead of idling in keep-alive.
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.on('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   return {
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
