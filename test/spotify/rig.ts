@@ -28,7 +28,7 @@ export interface SpotifyCallLine {
   status: number;
   ms: number;
   attempt: number;
-  code?: string;
+  errorCode?: string;
   reason?: string;
 }
 

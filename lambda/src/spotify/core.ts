@@ -176,7 +176,7 @@ export class RequestCore {
         status,
         ms: Date.now() - started,
         attempt,
-        ...(error ? { code: error.code, reason: error.reason } : {}),
+        ...(error ? { errorCode: error.code, reason: error.reason } : {}),
       });
 
     const remaining = deadline.remainingMs();
