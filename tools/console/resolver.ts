@@ -49,6 +49,8 @@ export interface ResolvedIntent {
   slots: Record<string, ResolvedSlot>;
   /** The sample (or built-in phrase) that matched; undefined for FallbackIntent. */
   sample?: string;
+  /** How many of the sample's words matched literally (its specificity). */
+  literals?: number;
 }
 
 export type Resolution =
@@ -253,6 +255,7 @@ export class UtteranceResolver {
       name: best.pattern.intent,
       slots: { ...this.emptySlots(best.pattern.intent), ...best.slots },
       sample: best.pattern.sample,
+      literals: best.pattern.literals,
     };
   }
 
