@@ -7,6 +7,7 @@
  * runs; `lean` below replaces them. docs/benchmark.md has the before/after breakdown.
  */
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -57,7 +58,51 @@ export const REPLACED_MODULES: Readonly<Record<string, { why: string; contents: 
   },
 };
 
-/** esbuild plugin that swaps the modules in REPLACED_MODULES for their inline replacements. */
+/**
+ * Two top-level statements of axios's Node build touch Node's lazy web globals, which makes Node load its
+ * whole fetch implementation (undici, and node:http2 with it) at the moment axios loads: about 25 ms of
+ * every linked cold start, for features the skill never uses. Each patch below keeps axios's behaviour and
+ * only moves or drops the eager access. If axios changes and a pattern no longer matches exactly once,
+ * the build warns and leaves the file as it is (the benchmark's linked cold start will show the cost).
+ */
+export const AXIOS_PATCHES: ReadonlyArray<{ why: string; find: RegExp; replace: string }> = [
+  {
+    // `getFetch` memoizes the fetch adapter; the eager call at load probes `new Request(...)`,
+    // `new ReadableStream()` and `new Response('')`. The core asks for `adapter: 'http'`, so the fetch
+    // adapter is built on its first use, if ever.
+    why: 'fetch adapter built on first use, not at load',
+    find: /^getFetch\(\);$/m,
+    replace: '/* getFetch(); deferred to first use by tools/build.ts */',
+  },
+  {
+    // Reading `globalThis.FormData` is what loads undici. It only feeds an `instanceof` fast path in
+    // `isFormData`; without it, `isFormData` still recognizes a real FormData by its prototype, its
+    // `append` method and its `[object FormData]` tag (the next lines of the same function).
+    why: 'isFormData without the instanceof fast path',
+    find: /^const FormDataCtor = typeof G\.FormData !== 'undefined' \? G\.FormData : undefined;$/m,
+    replace: 'const FormDataCtor = undefined; /* global FormData not read at load: tools/build.ts */',
+  },
+];
+
+/** axios's Node build with AXIOS_PATCHES applied; a patch that does not match exactly once is a warning. */
+export function patchAxios(source: string): { contents: string; warnings: Array<{ text: string }> } {
+  let contents = source;
+  const warnings: Array<{ text: string }> = [];
+  for (const patch of AXIOS_PATCHES) {
+    const found = source.match(new RegExp(patch.find.source, 'gm'))?.length ?? 0;
+    if (found === 1) contents = contents.replace(patch.find, patch.replace);
+    else
+      warnings.push({
+        text: `tools/build.ts: axios patch "${patch.why}" matched ${found} times, not once; left unpatched, so axios loads Node's fetch at start-up`,
+      });
+  }
+  return { contents, warnings };
+}
+
+/**
+ * esbuild plugin that swaps the modules in REPLACED_MODULES for their inline replacements and applies
+ * AXIOS_PATCHES to axios's Node build.
+ */
 export function lean(replaced = REPLACED_MODULES): Plugin {
   const names = Object.keys(replaced);
   const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`);
@@ -69,12 +114,15 @@ export function lean(replaced = REPLACED_MODULES): Plugin {
         contents: `// replaced by tools/build.ts: ${replaced[args.path].why}\n${replaced[args.path].contents}`,
         loader: 'js',
       }));
+      b.onLoad({ filter: /[\\/]axios[\\/]dist[\\/]node[\\/]axios\.cjs$/ }, async (args) => ({
+        ...patchAxios(await fs.promises.readFile(args.path, 'utf8')),
+        loader: 'js',
+      }));
     },
   };
 }
 
-/** The settings every bundle shares (the benchmark's reference fixtures use the same). */
-export const BUNDLE_SETTINGS: BuildOptions = {
+const BASE_SETTINGS: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -83,8 +131,56 @@ export const BUNDLE_SETTINGS: BuildOptions = {
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lean()],
 };
+
+/** Packages whose code is compiled on their first `require`, not when the bundle loads (see deferCompile). */
+export const DEFERRED_MODULES: readonly string[] = ['axios'];
+
+/**
+ * esbuild plugin that bundles each module in `modules` on its own and embeds it in the main bundle as a
+ * string, compiled with the `Function` constructor on its first `require`.
+ *
+ * Why: V8 pre-parses every function of a script when it loads, called or not. axios (85 KB minified) is
+ * required only on the first Spotify call (lambda/src/spotify/core.ts), yet parsing it cost about 2.5 ms
+ * of every cold start, including the unlinked launch that never reaches Spotify. A string literal is only
+ * scanned. The code that runs is the same bundled axios, and the string is this build's own output: nothing
+ * from a request is ever compiled. `Function` rather than `vm.compileFunction` so the code joins the realm
+ * of its caller (under jest, the test's sandbox). Trade-off: axios's stack frames point into an unmapped
+ * `bundled:axios` instead of the source map. Everything stays in one file.
+ */
+export function deferCompile(modules: readonly string[] = DEFERRED_MODULES): Plugin {
+  const filter = new RegExp(
+    `^(${modules.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`,
+  );
+  return {
+    name: 'defer-compile',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'deferred' }));
+      b.onLoad({ filter: /.*/, namespace: 'deferred' }, async (args) => {
+        const chunk = await build({
+          ...BASE_SETTINGS,
+          plugins: [lean()],
+          sourcemap: false,
+          write: false,
+          stdin: { contents: `module.exports = require(${JSON.stringify(args.path)});`, resolveDir: ROOT },
+        });
+        const code = chunk.outputFiles[0].text;
+        return {
+          contents: [
+            `// ${args.path}, compiled on first require: tools/build.ts deferCompile`,
+            `const source = ${JSON.stringify(`${code}\n//# sourceURL=bundled:${args.path}`)};`,
+            'new Function("exports", "require", "module", "__filename", "__dirname", source)(exports, require, module, __filename, __dirname);',
+          ].join('\n'),
+          loader: 'js',
+          warnings: chunk.warnings,
+        };
+      });
+    },
+  };
+}
+
+/** The settings every bundle shares (the benchmark's reference fixtures use the same). */
+export const BUNDLE_SETTINGS: BuildOptions = { ...BASE_SETTINGS, plugins: [deferCompile(), lean()] };
 
 export interface BuiltBundle {
   outfile: string;

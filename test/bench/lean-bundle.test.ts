@@ -1,0 +1,167 @@
+/**
+ * tools/build.ts makes axios cheap without dropping it: unused dependencies replaced, two eager start-up
+ * probes of axios patched out, and axios compiled on its first require. These tests drive the built bundle
+ * over real HTTP against the emulator, in fresh `node` processes where start-up behaviour matters.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { runChild } from '../../bench/lib/child';
+import { AXIOS_PATCHES, BUNDLE_SETTINGS, buildBundleWithMetafile, patchAxios, ROOT } from '../../tools/build';
+import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
+import { aLaunch } from '../support/envelopes';
+import { registerSecret } from '../support/log-capture';
+
+const AXIOS_CJS = path.join(ROOT, 'node_modules/axios/dist/node/axios.cjs');
+
+/** What a fresh node process reports after loading `bundle` and invoking it once with `envelope`. */
+interface ColdReport {
+  reply: { card?: { type: string }; outputSpeech?: { ssml: string } };
+  loaded: string[];
+}
+const REPORT = `
+const [bundle, envelope] = process.argv.slice(2);
+const { handler } = require(bundle);
+handler(JSON.parse(envelope), {}).then((reply) => {
+  const loaded = process.moduleLoadList.filter((m) => /^NativeModule (https?|http2|vm|internal\\/deps\\/undici\\/undici)$/.test(m));
+  require('node:fs').writeSync(3, JSON.stringify({ reply: reply.response, loaded }) + '\\n');
+  process.exit(0);
+});
+`;
+
+describe('the lean bundle', () => {
+  let dir: string;
+  let emulator: Emulator;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lean-'));
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function cold(bundle: string, envelope: unknown): Promise<ColdReport> {
+    const script = path.join(dir, 'report.js');
+    fs.writeFileSync(script, REPORT);
+    // bench/lib/child.ts spawns asynchronously, so the emulator in this process keeps answering.
+    const env = { ...process.env, NODE_OPTIONS: '', SPOTIFY_API_URL: emulator.apiUrl };
+    const { result } = await runChild<ColdReport>(script, [bundle, JSON.stringify(envelope)], env);
+    return result;
+  }
+
+  test('every axios patch still matches the installed axios exactly once', () => {
+    const source = fs.readFileSync(AXIOS_CJS, 'utf8');
+    const { contents, warnings } = patchAxios(source);
+    expect(warnings).toEqual([]);
+    for (const patch of AXIOS_PATCHES) {
+      expect(source).toMatch(patch.find);
+      expect(contents).not.toMatch(patch.find);
+    }
+  });
+
+  test('a patch that no longer matches leaves axios as it is and says so', () => {
+    const { contents, warnings } = patchAxios('module.exports = {};');
+    expect(contents).toBe('module.exports = {};');
+    expect(warnings).toHaveLength(AXIOS_PATCHES.length);
+  });
+
+  test('the skill bundle carries none of the replaced packages, and axios only as a deferred string', async () => {
+    const { metafile, bytes } = await buildBundleWithMetafile(undefined, path.join(dir, 'skill', 'index.js'));
+    const inputs = Object.keys(metafile.inputs);
+    for (const gone of [
+      'form-data',
+      'mime-db',
+      'mime-types',
+      'follow-redirects',
+      'https-proxy-agent',
+      'debug',
+    ]) {
+      expect(inputs.filter((i) => i.includes(`node_modules/${gone}/`))).toEqual([]);
+    }
+    expect(inputs).toContain('deferred:axios');
+    expect(inputs.filter((i) => i.includes('node_modules/axios/'))).toEqual([]);
+    expect(bytes).toBeLessThan(fs.statSync(AXIOS_CJS).size + 150_000);
+  });
+
+  test('U: open connect remote (unlinked), fresh process / A: LinkAccount card; no HTTP client loaded', async () => {
+    const bundle = path.join(dir, 'skill', 'index.js');
+    const report = await cold(bundle, aLaunch().build());
+    expect(report.reply.card).toEqual({ type: 'LinkAccount' });
+    expect(report.loaded).toEqual([]);
+  });
+
+  test('U: open connect remote (linked), fresh process / A: speech from one real GET through axios; no fetch, no http2', async () => {
+    const token = emulator.issueToken('demo');
+    registerSecret(token);
+    const before = emulator.log.length;
+    const report = await cold(path.join(dir, 'skill', 'index.js'), aLaunch().linked(token).build());
+    expect(report.reply.outputSpeech?.ssml).toBeTruthy();
+    expect(report.reply.card).toBeUndefined();
+    const calls = emulator.log.slice(before);
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /v1/me/player 204']);
+    expect(calls[0].authorization).toBe(`Bearer ${token}`);
+    expect(report.loaded.sort()).toEqual(['NativeModule http', 'NativeModule https']);
+  });
+
+  describe('axios built with the project settings', () => {
+    type Axios = typeof import('axios').default;
+    let axios: Axios;
+    let token: string;
+    beforeAll(async () => {
+      const outfile = path.join(dir, 'axios-only', 'index.js');
+      await build({
+        ...BUNDLE_SETTINGS,
+        stdin: { contents: "module.exports = require('axios').default;", resolveDir: ROOT },
+        outfile,
+      });
+      axios = require(outfile) as Axios;
+      token = emulator.issueToken('demo');
+      registerSecret(token);
+    });
+    const auth = () => ({ Authorization: `Bearer ${token}` });
+
+    test('a GET works through the http adapter with redirects off', async () => {
+      const res = await axios.get(`${emulator.apiUrl}/me/player`, {
+        adapter: 'http',
+        maxRedirects: 0,
+        headers: auth(),
+        validateStatus: () => true,
+      });
+      expect(res.status).toBe(204);
+      expect(emulator.log.at(-1)?.authorization).toBe(`Bearer ${token}`);
+    });
+
+    test('following redirects fails loudly instead of silently not following', async () => {
+      const before = emulator.log.length;
+      await expect(
+        axios.get(`${emulator.apiUrl}/me/player`, { adapter: 'http', maxRedirects: 5, headers: auth() }),
+      ).rejects.toThrow(/follow-redirects is not bundled/);
+      expect(emulator.log.length).toBe(before);
+    });
+
+    test('an HTTPS proxy fails loudly before any connection', async () => {
+      await expect(
+        axios.get('https://127.0.0.1:9/v1/me/player', {
+          adapter: 'http',
+          maxRedirects: 0,
+          proxy: { protocol: 'http', host: '127.0.0.1', port: 9 },
+        }),
+      ).rejects.toThrow(/https-proxy-agent is not bundled/);
+    });
+
+    test('multipart still works, through Node’s own FormData', async () => {
+      const form = new FormData();
+      form.append('uri', 'spotify:track:t-stronger');
+      const res = await axios.post(`${emulator.apiUrl}/me/player/queue`, form, {
+        adapter: 'http',
+        maxRedirects: 0,
+        headers: auth(),
+        validateStatus: () => true,
+      });
+      expect(res.status).toBeGreaterThanOrEqual(200);
+      expect(String(emulator.log.at(-1)?.body)).toContain('name="uri"');
+    });
+  });
+});
