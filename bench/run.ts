@@ -1,0 +1,435 @@
+/**
+ * `npm run bench`: the project's performance promises as ratios against reference skills built and measured
+ * in the same run (absolute times on a shared machine drift by 30% between runs; ratios hold). Prints a
+ * table (target, measured, PASS/MISS) and writes the raw numbers to bench/results.json. Method, the latest
+ * table and what limits a MISS: docs/benchmark.md.
+ *
+ * Knobs (environment): BENCH_COLD_RUNS (rounds per scenario, default 40), BENCH_WARM_RUNS (processes per
+ * bundle, default 2), BENCH_WARMUP (default 3000), BENCH_MEASURED (default 3000).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BUNDLE_SETTINGS, buildBundleWithMetafile, ROOT, type BuiltBundle } from '../tools/build';
+import { ALL_SCOPES, startEmulator, type Emulator } from '../tools/spotify-emulator';
+import { aLaunch } from '../test/support/envelopes';
+import { bundleBreakdown } from './lib/breakdown';
+import { runChild } from './lib/child';
+import { probePort } from './lib/probe';
+import { median, rotations } from './lib/stats';
+
+const BENCH = __dirname;
+const COLD_JS = path.join(BENCH, 'cold.js');
+const WARM_JS = path.join(BENCH, 'warm.js');
+const RESULTS = path.join(BENCH, 'results.json');
+
+const knob = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+const COLD_RUNS = knob('BENCH_COLD_RUNS', 40);
+const WARM_RUNS = knob('BENCH_WARM_RUNS', 2);
+const WARMUP = knob('BENCH_WARMUP', 3000);
+const MEASURED = knob('BENCH_MEASURED', 3000);
+const CONNECTION_INVOKES = 100;
+
+/** The targets of issue 7. */
+export const TARGETS = {
+  bundleBytes: 250_000,
+  coldUnlinked: 1.15,
+  coldLinked: 1.3,
+  warm: 2,
+  connections: 1,
+} as const;
+
+interface ColdSample {
+  bootMs: number;
+  loadMs: number;
+  invokeMs: number;
+  coldMs: number;
+  card: string | null;
+  spoke: boolean;
+  /** Spawn → exit of the whole process, measured by this process. */
+  wallMs: number;
+}
+interface WarmResult {
+  warmup: number;
+  measured: number;
+  meanUs: number;
+  medianUs: number;
+  p90Us: number;
+  failures: number;
+}
+interface Row {
+  target: string;
+  measured: string;
+  detail: string;
+  pass: boolean;
+}
+interface RoundTripCase {
+  intent: string;
+  say: string;
+  build: (token: string) => { build(): unknown };
+  arrange?: (emulator: Emulator) => void | Promise<void>;
+  minimum: number;
+}
+interface RoundTripModule {
+  ROUND_TRIPS: RoundTripCase[];
+  sequentialSteps(log: ReadonlyArray<{ at: number; ms?: number }>): number;
+}
+interface RoundTripResult {
+  intent: string;
+  say: string;
+  minimum: number;
+  achieved: number;
+  requests: Array<{ request: string; status: number; atMs: number; ms: number }>;
+  spoke: boolean;
+  error?: string;
+}
+
+type Handler = (event: unknown, context: unknown) => Promise<{ response?: { outputSpeech?: unknown } }>;
+
+async function buildAll(dir: string) {
+  const fixture = (name: string) => path.join(BENCH, 'fixtures', name, 'index.ts');
+  const out = (name: string) => path.join(dir, name, 'index.js');
+  const { plugins: _unused, ...plain } = BUNDLE_SETTINGS;
+  return {
+    subject: await buildBundleWithMetafile(undefined, out('subject')),
+    referenceA: await buildBundleWithMetafile(fixture('hello'), out('hello')),
+    referenceB: await buildBundleWithMetafile(fixture('hello-http'), out('hello-http')),
+    // Calibration: the same skill with axios imported at start-up and no module replacements or patches.
+    plainAxios: await buildBundleWithMetafile(fixture('plain-axios'), out('plain-axios'), plain),
+  } satisfies Record<string, BuiltBundle>;
+}
+
+function childEnv(emulator: Emulator): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SPOTIFY_API_URL: emulator.apiUrl };
+  // Nothing of tsx or of this process's options may leak into the measured processes.
+  for (const name of ['NODE_OPTIONS', 'LOG_LEVEL', 'SKILL_ID', 'PERSISTENCE_TABLE', 'PERSISTENCE_FILE']) {
+    delete env[name];
+  }
+  return env;
+}
+
+/** Cold starts of several bundles with one envelope: one untimed start each, then `runs` rotated rounds. */
+async function coldStarts<K extends string>(
+  bundles: Record<K, string>,
+  envelope: string,
+  env: NodeJS.ProcessEnv,
+  runs: number,
+): Promise<Record<K, ColdSample[]>> {
+  const names = Object.keys(bundles) as K[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as ColdSample[]])) as Record<K, ColdSample[]>;
+  for (const name of names) await runChild(COLD_JS, [bundles[name], envelope], env);
+  for (const name of rotations(names, runs)) {
+    const { result, wallMs } = await runChild<Omit<ColdSample, 'wallMs'>>(
+      COLD_JS,
+      [bundles[name], envelope],
+      env,
+    );
+    samples[name].push({ ...result, wallMs });
+  }
+  return samples;
+}
+
+const medianOf = (rows: ColdSample[], key: 'wallMs' | 'coldMs') => median(rows.map((r) => r[key]));
+
+/** The state for cold and warm runs: something plays on the kitchen speaker, so GET /me/player is a 200. */
+function arrangePlaying(emulator: Emulator): void {
+  const demo = emulator.state.users.get('demo');
+  if (!demo) throw new Error('the emulator has no demo user');
+  for (const d of demo.devices) d.is_active = d.id === demo.devices[0]?.id;
+  demo.player = {
+    ...demo.player,
+    deviceId: demo.devices[0]?.id ?? null,
+    trackId: [...emulator.state.tracks.keys()][0] ?? null,
+    isPlaying: true,
+    progressMs: 60_000,
+  };
+}
+
+async function loadRoundTrips(): Promise<RoundTripModule | string> {
+  try {
+    const mod = (await import('../test/support/round-trips')) as Partial<RoundTripModule>;
+    if (!Array.isArray(mod.ROUND_TRIPS) || typeof mod.sequentialSteps !== 'function') {
+      return 'test/support/round-trips.ts exports no ROUND_TRIPS or sequentialSteps';
+    }
+    return mod as RoundTripModule;
+  } catch (error) {
+    return `test/support/round-trips.ts did not load: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Each intent once, against a fresh emulator, through the real bundle loaded in this process (so the probe
+ * sees its requests from send to last byte). Steps are counted by the same `sequentialSteps` the
+ * conversation tests use, fed with those precise time ranges.
+ */
+async function measureRoundTrips(bundle: string, mod: RoundTripModule): Promise<RoundTripResult[]> {
+  const results: RoundTripResult[] = [];
+  const savedUrl = process.env.SPOTIFY_API_URL;
+  const savedLog = console.log;
+  try {
+    for (const c of mod.ROUND_TRIPS) {
+      const result: RoundTripResult = {
+        intent: c.intent,
+        say: c.say,
+        minimum: c.minimum,
+        achieved: 0,
+        requests: [],
+        spoke: false,
+      };
+      const emulator = await startEmulator();
+      const probe = probePort(Number(new URL(emulator.url).port));
+      try {
+        await c.arrange?.(emulator);
+        const token = emulator.issueToken('demo', ALL_SCOPES);
+        process.env.SPOTIFY_API_URL = emulator.apiUrl;
+        delete require.cache[require.resolve(bundle)];
+        const { handler } = require(bundle) as { handler: Handler };
+        console.log = () => undefined; // the bundle's JSON log lines would drown the table
+        const reply = await handler(c.build(token).build(), {}).finally(() => (console.log = savedLog));
+        const t0 = probe.exchanges[0]?.at ?? 0;
+        result.achieved = mod.sequentialSteps(probe.exchanges);
+        result.requests = probe.exchanges.map((x, i) => ({
+          request: x.label,
+          status: emulator.log[i]?.status ?? 0,
+          atMs: Number((x.at - t0).toFixed(3)),
+          ms: Number(x.ms.toFixed(3)),
+        }));
+        result.spoke = Boolean(reply?.response?.outputSpeech);
+        if (probe.exchanges.length !== emulator.log.length) {
+          result.error = `probe saw ${probe.exchanges.length} requests, the emulator logged ${emulator.log.length}`;
+        }
+      } catch (error) {
+        result.error = (error as Error).message;
+      } finally {
+        probe.close();
+        await emulator.close();
+      }
+      results.push(result);
+    }
+  } finally {
+    process.env.SPOTIFY_API_URL = savedUrl;
+    console.log = savedLog;
+  }
+  return results;
+}
+
+function printTable(rows: Row[]): void {
+  const w0 = Math.max(...rows.map((r) => r.target.length), 6);
+  const w1 = Math.max(...rows.map((r) => r.measured.length), 8);
+  console.log(`\n${'target'.padEnd(w0)}  ${'measured'.padEnd(w1)}  result  detail`);
+  console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ------  ------`);
+  for (const r of rows) {
+    console.log(
+      `${r.target.padEnd(w0)}  ${r.measured.padEnd(w1)}  ${r.pass ? 'PASS' : 'MISS'}    ${r.detail}`,
+    );
+  }
+}
+
+const x = (v: number) => `${v.toFixed(2)}×`;
+const msText = (v: number) => `${v.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
+  console.log(`npm run bench: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  let emulator: Emulator | undefined;
+  let probe: ReturnType<typeof probePort> | undefined;
+  try {
+    // 1. Bundles.
+    const b = await buildAll(dir);
+    console.log(
+      `bundles: skill ${b.subject.bytes} B, (a) ${b.referenceA.bytes} B, (b) ${b.referenceB.bytes} B, ` +
+        `skill with axios loaded plainly ${b.plainAxios.bytes} B`,
+    );
+
+    emulator = await startEmulator();
+    probe = probePort(Number(new URL(emulator.url).port));
+    arrangePlaying(emulator);
+    const token = emulator.issueToken('demo', ALL_SCOPES, 24 * 3600);
+    const unlinked = path.join(dir, 'unlinked.json');
+    const linked = path.join(dir, 'linked.json');
+    fs.writeFileSync(unlinked, JSON.stringify(aLaunch().build()));
+    fs.writeFileSync(linked, JSON.stringify(aLaunch().linked(token).build()));
+    const env = childEnv(emulator);
+
+    // 2. Cold starts, as whole fresh processes.
+    console.log(
+      `cold starts: ${COLD_RUNS} rotated rounds per scenario (reference, skill, axios loaded plainly) ...`,
+    );
+    const coldUnlinked = await coldStarts(
+      { reference: b.referenceA.outfile, subject: b.subject.outfile, plainAxios: b.plainAxios.outfile },
+      unlinked,
+      env,
+      COLD_RUNS,
+    );
+    const coldLinked = await coldStarts(
+      { reference: b.referenceB.outfile, subject: b.subject.outfile, plainAxios: b.plainAxios.outfile },
+      linked,
+      env,
+      COLD_RUNS,
+    );
+    const sane = {
+      unlinkedAnsweredWithLinkCard: coldUnlinked.subject.every((r) => r.card === 'LinkAccount'),
+      linkedSpokeWithoutLinkCard: coldLinked.subject.every((r) => r.spoke && r.card !== 'LinkAccount'),
+    };
+
+    // 3. Warm loops, one process each, alternating.
+    console.log(
+      `warm loops: ${WARM_RUNS} processes per bundle, ${WARMUP} warm-up + ${MEASURED} measured invokes ...`,
+    );
+    const warm = { reference: [] as WarmResult[], subject: [] as WarmResult[] };
+    const warmConnections = { reference: [] as number[], subject: [] as number[] };
+    for (const side of rotations(['reference', 'subject'] as const, WARM_RUNS)) {
+      const bundle = side === 'reference' ? b.referenceB.outfile : b.subject.outfile;
+      probe.reset();
+      const { result } = await runChild<WarmResult>(
+        WARM_JS,
+        [bundle, linked, String(WARMUP), String(MEASURED)],
+        env,
+      );
+      warm[side].push(result);
+      warmConnections[side].push(probe.connections);
+    }
+
+    // 4. Connections: 100 warm invocations of one fresh container.
+    const connections = { reference: { opened: 0, requests: 0 }, subject: { opened: 0, requests: 0 } };
+    for (const side of ['reference', 'subject'] as const) {
+      const bundle = side === 'reference' ? b.referenceB.outfile : b.subject.outfile;
+      probe.reset();
+      const before = emulator.log.length;
+      await runChild<WarmResult>(WARM_JS, [bundle, linked, '0', String(CONNECTION_INVOKES)], env);
+      connections[side] = { opened: probe.connections, requests: emulator.log.length - before };
+    }
+
+    // 5. Sequential Spotify round trips per intent.
+    console.log('round trips: each intent once against a fresh emulator ...');
+    const roundTripModule = await loadRoundTrips();
+    const roundTrips =
+      typeof roundTripModule === 'string' ? [] : await measureRoundTrips(b.subject.outfile, roundTripModule);
+
+    // The table. Cold-start targets are judged on whole processes (spawn → exit), as the issue measured
+    // its bracketed figures; the in-process figure (require + first invoke) is shown beside it.
+    const cold = (samples: Record<'reference' | 'subject' | 'plainAxios', ColdSample[]>) => ({
+      wall: medianOf(samples.subject, 'wallMs') / medianOf(samples.reference, 'wallMs'),
+      inProcess: medianOf(samples.subject, 'coldMs') / medianOf(samples.reference, 'coldMs'),
+      plainWall: medianOf(samples.plainAxios, 'wallMs') / medianOf(samples.reference, 'wallMs'),
+      plainInProcess: medianOf(samples.plainAxios, 'coldMs') / medianOf(samples.reference, 'coldMs'),
+      ms: {
+        referenceWall: medianOf(samples.reference, 'wallMs'),
+        subjectWall: medianOf(samples.subject, 'wallMs'),
+        plainAxiosWall: medianOf(samples.plainAxios, 'wallMs'),
+        reference: medianOf(samples.reference, 'coldMs'),
+        subject: medianOf(samples.subject, 'coldMs'),
+        plainAxios: medianOf(samples.plainAxios, 'coldMs'),
+      },
+    });
+    const ratios = {
+      coldUnlinked: cold(coldUnlinked),
+      coldLinked: cold(coldLinked),
+      warm: median(warm.subject.map((r) => r.meanUs)) / median(warm.reference.map((r) => r.meanUs)),
+      warmPerInvokeMedian:
+        median(warm.subject.map((r) => r.medianUs)) / median(warm.reference.map((r) => r.medianUs)),
+    };
+    const coldRow = (label: string, r: ReturnType<typeof cold>, target: number, sound: boolean): Row => ({
+      target: `${label} ≤ ${target}×`,
+      measured: x(r.wall),
+      detail:
+        `whole process ${msText(r.ms.subjectWall)} vs ${msText(r.ms.referenceWall)}; ` +
+        `in-process ${x(r.inProcess)} (${msText(r.ms.subject)} vs ${msText(r.ms.reference)}); ` +
+        `axios loaded plainly ${x(r.plainWall)}`,
+      pass: r.wall <= target && sound,
+    });
+    const rows: Row[] = [
+      {
+        target: `bundle ≤ ${TARGETS.bundleBytes / 1000} KB minified`,
+        measured: `${(b.subject.bytes / 1000).toFixed(1)} KB`,
+        detail: `(a) ${(b.referenceA.bytes / 1000).toFixed(1)} KB; axios loaded plainly ${(b.plainAxios.bytes / 1000).toFixed(1)} KB`,
+        pass: b.subject.bytes <= TARGETS.bundleBytes,
+      },
+      coldRow(
+        'cold start, unlinked launch, vs (a)',
+        ratios.coldUnlinked,
+        TARGETS.coldUnlinked,
+        sane.unlinkedAnsweredWithLinkCard,
+      ),
+      coldRow(
+        'cold start, linked launch + 1 GET, vs (b)',
+        ratios.coldLinked,
+        TARGETS.coldLinked,
+        sane.linkedSpokeWithoutLinkCard,
+      ),
+      {
+        target: `warm, 1 GET per request, vs (b) ≤ ${TARGETS.warm}×`,
+        measured: x(ratios.warm),
+        detail:
+          `mean ${(median(warm.subject.map((r) => r.meanUs)) / 1000).toFixed(3)} ms vs ` +
+          `${(median(warm.reference.map((r) => r.meanUs)) / 1000).toFixed(3)} ms per request; ` +
+          `per-invoke median ${x(ratios.warmPerInvokeMedian)}`,
+        pass:
+          ratios.warm <= TARGETS.warm && [...warm.subject, ...warm.reference].every((r) => r.failures === 0),
+      },
+      {
+        target: `TCP connections, ${CONNECTION_INVOKES} warm invocations = ${TARGETS.connections}`,
+        measured: `${connections.subject.opened}`,
+        detail: `${connections.subject.requests} requests; reference (b) ${connections.reference.opened}; warm loops ${warmConnections.subject.join(', ')}`,
+        pass:
+          connections.subject.opened === TARGETS.connections &&
+          connections.subject.requests === CONNECTION_INVOKES,
+      },
+      ...roundTrips.map((r) => ({
+        target: `round trips, ${r.intent} = ${r.minimum}`,
+        measured: `${r.achieved}`,
+        detail:
+          r.error ??
+          `"${r.say}": ${r.requests.map((q) => `${q.request.split('?')[0]} ${q.status}`).join(', ') || 'no request'}`,
+        pass: !r.error && r.achieved === r.minimum && r.spoke,
+      })),
+    ];
+    printTable(rows);
+    if (typeof roundTripModule === 'string') console.log(`\nround trips not measured: ${roundTripModule}`);
+    const misses = rows.filter((r) => !r.pass).length;
+    console.log(`\n${rows.length - misses} PASS, ${misses} MISS`);
+
+    const results = {
+      date: new Date().toISOString(),
+      machine,
+      settings: { coldRuns: COLD_RUNS, warmRuns: WARM_RUNS, warmup: WARMUP, measured: MEASURED },
+      targets: TARGETS,
+      table: rows,
+      ratios,
+      bundles: {
+        subject: { bytes: b.subject.bytes, breakdown: bundleBreakdown(b.subject.metafile) },
+        plainAxios: { bytes: b.plainAxios.bytes, breakdown: bundleBreakdown(b.plainAxios.metafile) },
+        referenceA: { bytes: b.referenceA.bytes },
+        referenceB: { bytes: b.referenceB.bytes },
+      },
+      cold: { unlinked: coldUnlinked, linked: coldLinked, sane },
+      warm: { ...warm, connections: warmConnections },
+      connections,
+      roundTrips,
+      seconds: Math.round((Date.now() - began) / 1000),
+    };
+    fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+    console.log(`${path.relative(ROOT, RESULTS)} written; ${results.seconds} s in all`);
+  } finally {
+    probe?.close();
+    await emulator?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
