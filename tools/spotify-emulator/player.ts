@@ -127,15 +127,27 @@ function currentList(c: Ctx): string[] {
   return cur ? [cur] : [];
 }
 
-function setItem(c: Ctx, uri: string): void {
-  c.user.player.trackId = ITEM_URI.exec(uri)?.[2] ?? null;
-  c.user.player.progressMs = 0;
+function setItem(c: Ctx, uri: string, fromQueue = false): void {
+  const p = c.user.player;
+  if (fromQueue) {
+    const { index } = neighbours(c);
+    p.contextIndex = index;
+  } else {
+    p.contextIndex = null;
+  }
+  p.trackId = ITEM_URI.exec(uri)?.[2] ?? null;
+  p.progressMs = 0;
 }
 
 function neighbours(c: Ctx): { list: string[]; index: number } {
   const list = currentList(c);
   const cur = uriOf(c.state, c.user.player.trackId);
-  return { list, index: cur ? list.indexOf(cur) : -1 };
+  const index = cur ? list.indexOf(cur) : -1;
+  // A queued item is not in the context: continue after the context item that played before it.
+  return {
+    list,
+    index: index < 0 && c.user.player.contextIndex != null ? c.user.player.contextIndex : index,
+  };
 }
 
 function hasNext(c: Ctx): boolean {
@@ -295,7 +307,7 @@ function skip(c: Ctx, forward: boolean) {
   activeTarget(c);
   const p = c.user.player;
   if (forward && p.queue && p.queue.length > 0) {
-    setItem(c, p.queue.shift()!);
+    setItem(c, p.queue.shift()!, true);
     p.isPlaying = true;
     return NO_CONTENT;
   }

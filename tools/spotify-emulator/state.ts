@@ -112,6 +112,8 @@ export interface EmuPlayer {
   uris?: string[] | null;
   /** URIs added with `POST /me/player/queue`, played before the context continues. */
   queue?: string[];
+  /** While a queued item plays: the index in the context to continue after. */
+  contextIndex?: number | null;
 }
 
 export interface EmuUser {
