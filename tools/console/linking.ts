@@ -158,7 +158,17 @@ export class AccountLinker {
   async link(): Promise<LinkedTokens> {
     const state = randomBytes(16).toString('hex');
     this.status('Opening the authorization page…');
-    const returned = new URL(await this.options.authorize(this.authorizeUrl(state)));
+    const authorizeUrl = this.authorizeUrl(state);
+    let back: string;
+    try {
+      back = await this.options.authorize(authorizeUrl);
+    } catch (error) {
+      if (error instanceof LinkingError) throw error;
+      const e = error as { code?: string; message?: string };
+      const { origin, pathname } = new URL(authorizeUrl);
+      throw new LinkingError('unreachable', `cannot reach ${origin}${pathname} (${e.code ?? e.message})`);
+    }
+    const returned = new URL(back);
     const expected = new URL(this.options.redirectUri);
     if (returned.origin !== expected.origin || returned.pathname !== expected.pathname) {
       throw new LinkingError(
