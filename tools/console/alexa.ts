@@ -221,7 +221,8 @@ export class AlexaSession {
         slots: intent.slots,
       },
     };
-    if (hasDialog && dialogState) request.dialogState = dialogState;
+    // STARTED only for intents with a dialog model; an answer to a dialog directive is always IN_PROGRESS.
+    if (dialogState && (hasDialog || dialogState !== 'STARTED')) request.dialogState = dialogState;
     return this.send(request, token);
   }
 
