@@ -55,7 +55,7 @@ describe('fault injection', () => {
     const a = await api('GET', '/me/player');
     expect(a.status).toBe(429);
     expect(a.headers.get('retry-after')).toBe('2');
-    expect(errorOf(a).status).toBe(429);
+    expect(errorOf(a)).toEqual({ status: 429, message: 'API rate limit exceeded' });
   });
 
   test.each([

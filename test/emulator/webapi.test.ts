@@ -11,6 +11,7 @@ import {
   DEV_KITCHEN,
   DEV_PS5,
   DEV_TV,
+  NOT_ALLOWLISTED_TEXT,
   EPISODE_CHORUSES,
   PL_PRIYA_INDIE,
   PL_PRIYA_ROAD_TRIP,
@@ -73,6 +74,14 @@ describe('Web API', () => {
         headers: { Authorization: 'Basic abcdef' },
       });
       expect(basicAuth.status).toBe(400);
+    });
+
+    test('a user not on the app allowlist gets 403 in plain text on every call', async () => {
+      const a = await api('GET', '/me/player/devices', { token: tokenFor('stranger') });
+      expect(a.status).toBe(403);
+      expect(a.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(a.text).toBe(NOT_ALLOWLISTED_TEXT);
+      expect(a.json).toBeUndefined();
     });
 
     test('issueToken ttl follows the clock', async () => {

@@ -19,7 +19,10 @@ export interface Ctx {
 
 export interface Reply {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (with `headers` naming its Content-Type), instead of `body`. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 

@@ -2,6 +2,7 @@ export {
   startEmulator,
   servedEndpoints,
   ALL_SCOPES,
+  NOT_ALLOWLISTED_TEXT,
   type Emulator,
   type EmulatorOptions,
   type LoggedRequest,

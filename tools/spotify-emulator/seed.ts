@@ -26,6 +26,8 @@ export const USER_FREE = 'free';
 export const USER_PRIYA = 'priya';
 /** Owner of editorial playlists: they appear as `null` entries in `GET /me/playlists` and search. */
 export const USER_SPOTIFY = 'spotify';
+/** Not on the Spotify app's allowlist: every Web API call answers 403 in plain text. */
+export const USER_STRANGER = 'stranger';
 /** A third-party curator owning public genre playlists. */
 export const USER_CURATOR = 'curator';
 
@@ -845,6 +847,10 @@ export function seedState(now: number = Date.now()): EmuState {
   const curator = user(USER_CURATOR, 'Playlist Curator', true, {
     playlistIds: [PL_JAZZ_CLASSICS, PL_PEACEFUL_PIANO],
   });
-  for (const u of [demo, free, priya, spotify, curator]) state.users.set(u.id, u);
+  const stranger = user(USER_STRANGER, 'Not Registered', true, {
+    allowlisted: false,
+    devices: [device('dev-stranger-phone', "Stranger's Phone", 'Smartphone')],
+  });
+  for (const u of [demo, free, priya, spotify, curator, stranger]) state.users.set(u.id, u);
   return state;
 }

@@ -99,6 +99,19 @@ export function servedEndpoints(): Array<{ method: string; path: string; removed
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** What Spotify sends to a user missing from a Development Mode app's allowlist. */
+export const NOT_ALLOWLISTED_TEXT =
+  'Check settings on developer.spotify.com/dashboard, the user may not be registered.';
+
+/** Spotify's wording for common fault statuses when the fault gives no message. */
+const DEFAULT_MESSAGES: Record<number, string> = {
+  401: 'The access token expired',
+  429: 'API rate limit exceeded',
+  500: 'Server error',
+  502: 'Bad gateway.',
+  503: 'Service unavailable',
+};
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -158,7 +171,7 @@ function faultReply(f: FaultSpec): { status: number; headers: Record<string, str
   }
   const error = {
     status,
-    message: f.message ?? http.STATUS_CODES[status] ?? 'Error',
+    message: f.message ?? DEFAULT_MESSAGES[status] ?? http.STATUS_CODES[status] ?? 'Error',
     ...(f.reason ? { reason: f.reason } : {}),
   };
   return {
@@ -215,6 +228,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const token = authenticate(state, authorization, t);
     const user = state.users.get(token.userId);
     if (!user) throw new ApiError(401, 'Invalid access token');
+    if (user.allowlisted === false) {
+      // Development Mode: a user not on the app's allowlist gets plain text, not JSON.
+      return {
+        status: 403,
+        raw: NOT_ALLOWLISTED_TEXT,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      };
+    }
     refreshDevices(user, t);
     const m = route.regex.exec(url.pathname)!;
     const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
@@ -301,7 +322,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     try {
       const reply = webApi(method, url, req.headers.authorization, body);
       const headers = { ...(reply.headers ?? {}), ...extraHeaders };
-      if (reply.body === undefined) send(res, reply.status, headers, '');
+      if (reply.raw !== undefined) send(res, reply.status, headers, reply.raw);
+      else if (reply.body === undefined) send(res, reply.status, headers, '');
       else sendJson(res, reply.status, reply.body, headers);
     } catch (err) {
       if (err instanceof ApiError)

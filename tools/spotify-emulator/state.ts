@@ -14,6 +14,7 @@ export interface EmuDevice {
   id: string;
   name: string;
   type: string;
+  /** Kept in step with `player.deviceId`, which is the truth: set both when arranging a scene. */
   is_active: boolean;
   is_private_session: boolean;
   /** Restricted devices accept no Web API command (Spotify answers 403). */
@@ -120,6 +121,11 @@ export interface EmuUser {
   id: string;
   displayName: string;
   premium: boolean;
+  /**
+   * false: the user is not on the Spotify app's allowlist (Development Mode allows five users, added by hand),
+   * so every Web API call answers 403 with a plain-text body, not JSON.
+   */
+  allowlisted?: boolean;
   country?: string;
   devices: EmuDevice[];
   player: EmuPlayer;
