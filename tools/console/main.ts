@@ -249,10 +249,27 @@ async function repl(
   s: ReturnType<typeof style>,
 ): Promise<void> {
   out(s.dim('Type what you would say to Alexa ("open connect remote", "pause"), or :help. Ctrl-D leaves.'));
+  // History survives restarts in the git-ignored .console-state/ folder (newest first, as readline wants it).
+  const historyFile = path.join(ROOT, '.console-state', 'history');
+  let history: string[] = [];
+  try {
+    history = fs.readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 200);
+  } catch {
+    // no history yet
+  }
+  const remember = (line: string) => {
+    try {
+      fs.mkdirSync(path.dirname(historyFile), { recursive: true });
+      fs.appendFileSync(historyFile, `${line}\n`, { mode: 0o600 });
+    } catch {
+      // history is a convenience; a read-only checkout still works
+    }
+  };
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: true,
+    history,
     historySize: 200,
     prompt: `${s.bold('U:')} `,
   });
@@ -268,6 +285,7 @@ async function repl(
       busy = busy.then(async () => {
         const text = line.trim();
         if (!text) return prompt();
+        remember(text);
         try {
           if (text.startsWith(':')) {
             const result = await app.command(text);
