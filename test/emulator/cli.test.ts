@@ -18,10 +18,10 @@ describe('parseArgs', () => {
       omitExpiresIn: true,
     });
   });
-  test.each([['--port', 'x'], ['--port', '70000'], ['--token-ttl', '0'], ['--verbose']])(
-    'rejects %s %s',
-    (...argv) => {
-      expect(() => parseArgs(argv.filter(Boolean))).toThrow();
+  test.each([[['--port', 'x']], [['--port', '70000']], [['--token-ttl', '0']], [['--verbose']]])(
+    'rejects %j',
+    (argv) => {
+      expect(() => parseArgs(argv)).toThrow();
     },
   );
 });

@@ -4,6 +4,8 @@
  */
 import {
   ALL_SCOPES,
+  arrangeIdle,
+  arrangePlaying,
   BEDROOM_IDLE_MS,
   DEMO_PLAYLIST_TOTAL,
   DEV_BEDROOM,
@@ -373,6 +375,27 @@ describe('Web API', () => {
       expect((await api('GET', '/me/player')).status).toBe(204);
       const stale = await playOn(DEV_BEDROOM, { context_uri: 'spotify:album:al-jazz' });
       expect(errorOf(stale)).toEqual({ status: 404, message: 'Device not found' });
+    });
+
+    test('arrangePlaying and arrangeIdle set up scenes the API then reports', async () => {
+      arrangePlaying(emulator.state, { deviceId: DEV_TV, trackId: 't-bicycle-race', isPlaying: false });
+      expect(await playbackOf()).toMatchObject({
+        device: { id: DEV_TV, is_active: true },
+        is_playing: false,
+        context: { uri: 'spotify:album:al-jazz' },
+        item: { name: 'Bicycle Race' },
+        progress_ms: 60_000,
+      });
+      expect(
+        emulator.state.users
+          .get('demo')!
+          .devices.filter((d) => d.is_active)
+          .map((d) => d.id),
+      ).toEqual([DEV_TV]);
+      expect((await api('POST', '/me/player/next')).status).toBe(204);
+      arrangeIdle(emulator.state);
+      expect((await api('GET', '/me/player')).status).toBe(204);
+      expect(() => arrangePlaying(emulator.state, { deviceId: 'nope' })).toThrow();
     });
 
     test('recently played: newest first with a cursor', async () => {

@@ -12,3 +12,4 @@ export { CLIENT_ID, CLIENT_SECRET, REDIRECT_URIS, KNOWN_SCOPES, REFRESH_TOKEN_TT
 export { REMOVED_ENDPOINTS } from './removed';
 export * from './state';
 export * from './seed';
+export * from './scenes';
