@@ -71,6 +71,39 @@ describe('envelopes sent to the real skill', () => {
     expect(answer.envelope!.session?.attributes).toEqual(attributes);
   });
 
+  test(':state, :devices and :help speak plainly and never show a token', async () => {
+    const token = app.linker.current!.accessToken;
+    const state = await app.command(':state');
+    expect(state.lines.join('\n')).toMatch(/account {3}linked, token valid for \d+ s, refreshable/);
+    const devices = await app.command(':devices');
+    expect(devices.lines.join('\n')).toMatch(/▶ Kitchen speaker \(Speaker\), volume 50%/);
+    expect(devices.lines.join('\n')).toMatch(/PlayStation 5 .*restricted/);
+    const help = await app.command(':help');
+    for (const result of [state, devices, help]) expect(result.lines.join('\n')).not.toContain(token);
+  });
+
+  test(':locale accepts only locales that have a model; the request locale follows', async () => {
+    expect(await app.command(':locale xx-XX')).toMatchObject({ error: true });
+    expect((await app.command(':locale en-US')).error).toBeUndefined();
+    const turn = await app.utter('help');
+    expect(turn.envelope!.request.locale).toBe('en-US');
+  });
+
+  test(':calls hides the calls; a :fault with a bad status is refused', async () => {
+    expect(app.showCalls).toBe(true);
+    await app.command(':calls');
+    expect(app.showCalls).toBe(false);
+    expect(await app.command(':fault PUT /v1/me/player/pause 99')).toMatchObject({ error: true });
+    expect(app.emulator!.faults.pending()).toBe(0);
+    // 400 is never retried by the client, so each turn meets the fault once.
+    await app.command(':fault put /v1/me/player/pause 400 - 2');
+    expect(app.emulator!.faults.pending()).toBe(1);
+    const first = await app.utter('pause');
+    const second = await app.utter('pause');
+    expect([first.calls[0].status, second.calls[0].status]).toEqual([400, 400]);
+    expect(app.emulator!.faults.pending()).toBe(0);
+  });
+
   test(':unlink sends requests without a token; :new sends SessionEndedRequest', async () => {
     await app.command(':unlink');
     const launch = await app.utter('what can I say');
