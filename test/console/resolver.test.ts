@@ -40,7 +40,7 @@ describe('utterance resolver: samples and slots', () => {
     ['go backwards a minute and a half', 'SeekIntent duration=PT1M30S direction=backwards#BACK'],
     ['move the music to the living room tv', 'TransferIntent device=living room tv#tv'],
     ['television', 'TransferIntent device=television#tv'],
-    ['create a playlist called Rock & Roll', 'CreatePlaylistIntent name=Rock Roll'],
+    ['create a playlist called Rock & Roll', 'CreatePlaylistIntent name=Rock and Roll'],
     ['list my devices', 'ListDevicesIntent'],
     ['What devices do I have?', 'ListDevicesIntent'],
   ])('"%s" -> %s', (text, expected) => {

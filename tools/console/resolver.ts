@@ -96,6 +96,8 @@ export function words(text: string): Word[] {
   return text
     .normalize('NFKC')
     .replace(/[‘’]/g, "'")
+    // What Alexa hears for "&" is the word.
+    .replace(/\s*&\s*/g, ' and ')
     .split(/[^\p{L}\p{N}'%]+/u)
     .map((w) => w.replace(/^'+|'+$/g, ''))
     .filter((w) => w.length > 0)
