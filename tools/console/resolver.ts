@@ -93,15 +93,17 @@ interface Candidate {
 
 /** Splits text into words: letters, digits, apostrophes inside words and "%"; everything else separates. */
 export function words(text: string): Word[] {
-  return text
-    .normalize('NFKC')
-    .replace(/[‘’]/g, "'")
-    // What Alexa hears for "&" is the word.
-    .replace(/\s*&\s*/g, ' and ')
-    .split(/[^\p{L}\p{N}'%]+/u)
-    .map((w) => w.replace(/^'+|'+$/g, ''))
-    .filter((w) => w.length > 0)
-    .map((w) => ({ key: w.toLowerCase(), text: w }));
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[‘’]/g, "'")
+      // What Alexa hears for "&" is the word.
+      .replace(/\s*&\s*/g, ' and ')
+      .split(/[^\p{L}\p{N}'%]+/u)
+      .map((w) => w.replace(/^'+|'+$/g, ''))
+      .filter((w) => w.length > 0)
+      .map((w) => ({ key: w.toLowerCase(), text: w }))
+  );
 }
 
 const normalise = (text: string): string =>
