@@ -98,7 +98,7 @@ export function renderTurn(view: TurnView, s: Style, showCalls: boolean): string
   if (intent) out.push(s.dim(`  → ${intent}`));
   for (const p of view.progressive) out.push(`${s.cyan('A:')} ${p} ${s.dim('(progressive response)')}`);
   if (view.speech) {
-    const who = view.speaker === 'alexa' ? s.dim(' (Alexa, from the dialog model)') : '';
+    const who = view.speaker === 'alexa' ? s.dim(' (Alexa itself, not the skill)') : '';
     out.push(`${s.cyan(s.bold('A:'))} ${view.speech}${who}`);
   } else if (view.request && view.request !== 'SessionEndedRequest') {
     out.push(`${s.cyan('A:')} ${s.dim('(no speech)')}`);
