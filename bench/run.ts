@@ -5,7 +5,7 @@
  * table and what limits a MISS: docs/benchmark.md.
  *
  * Knobs (environment): BENCH_COLD_RUNS (rounds per scenario, default 40), BENCH_WARM_RUNS (processes per
- * bundle, default 2), BENCH_WARMUP (default 3000), BENCH_MEASURED (default 3000).
+ * bundle, default 3), BENCH_WARMUP (default 3000), BENCH_MEASURED (default 3000).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,7 +28,7 @@ const knob = (name: string, fallback: number): number => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 const COLD_RUNS = knob('BENCH_COLD_RUNS', 40);
-const WARM_RUNS = knob('BENCH_WARM_RUNS', 2);
+const WARM_RUNS = knob('BENCH_WARM_RUNS', 3);
 const WARMUP = knob('BENCH_WARMUP', 3000);
 const MEASURED = knob('BENCH_MEASURED', 3000);
 const CONNECTION_INVOKES = 100;
@@ -97,6 +97,8 @@ async function buildAll(dir: string) {
     subject: await buildBundleWithMetafile(undefined, out('subject')),
     referenceA: await buildBundleWithMetafile(fixture('hello'), out('hello')),
     referenceB: await buildBundleWithMetafile(fixture('hello-http'), out('hello-http')),
+    // Diagnostic (c): (b) with its GET through axios, to split the skill's cost into axios's and its own.
+    referenceC: await buildBundleWithMetafile(fixture('hello-axios'), out('hello-axios')),
     // Calibration: the same skill with axios imported at start-up and no module replacements or patches.
     plainAxios: await buildBundleWithMetafile(fixture('plain-axios'), out('plain-axios'), plain),
   } satisfies Record<string, BuiltBundle>;
@@ -250,6 +252,7 @@ async function main(): Promise<void> {
     const b = await buildAll(dir);
     console.log(
       `bundles: skill ${b.subject.bytes} B, (a) ${b.referenceA.bytes} B, (b) ${b.referenceB.bytes} B, ` +
+        `(c) ${b.referenceC.bytes} B, ` +
         `skill with axios loaded plainly ${b.plainAxios.bytes} B`,
     );
 
@@ -265,7 +268,7 @@ async function main(): Promise<void> {
 
     // 2. Cold starts, as whole fresh processes.
     console.log(
-      `cold starts: ${COLD_RUNS} rotated rounds per scenario (reference, skill, axios loaded plainly) ...`,
+      `cold starts: ${COLD_RUNS} rotated rounds per scenario (reference, skill, axios loaded plainly; linked also (c)) ...`,
     );
     const coldUnlinked = await coldStarts(
       { reference: b.referenceA.outfile, subject: b.subject.outfile, plainAxios: b.plainAxios.outfile },
@@ -274,7 +277,12 @@ async function main(): Promise<void> {
       COLD_RUNS,
     );
     const coldLinked = await coldStarts(
-      { reference: b.referenceB.outfile, subject: b.subject.outfile, plainAxios: b.plainAxios.outfile },
+      {
+        reference: b.referenceB.outfile,
+        subject: b.subject.outfile,
+        plainAxios: b.plainAxios.outfile,
+        axiosReference: b.referenceC.outfile,
+      },
       linked,
       env,
       COLD_RUNS,
@@ -288,16 +296,18 @@ async function main(): Promise<void> {
     console.log(
       `warm loops: ${WARM_RUNS} processes per bundle, ${WARMUP} warm-up + ${MEASURED} measured invokes ...`,
     );
-    const warm = { reference: [] as WarmResult[], subject: [] as WarmResult[] };
-    const warmConnections = { reference: [] as number[], subject: [] as number[] };
-    for (const side of rotations(['reference', 'subject'] as const, WARM_RUNS)) {
-      const bundle = side === 'reference' ? b.referenceB.outfile : b.subject.outfile;
+    const warmBundles = {
+      reference: b.referenceB.outfile,
+      subject: b.subject.outfile,
+      axiosReference: b.referenceC.outfile,
+    };
+    type WarmSide = keyof typeof warmBundles;
+    const warm: Record<WarmSide, WarmResult[]> = { reference: [], subject: [], axiosReference: [] };
+    const warmConnections: Record<WarmSide, number[]> = { reference: [], subject: [], axiosReference: [] };
+    for (const side of rotations(Object.keys(warmBundles) as WarmSide[], WARM_RUNS)) {
       probe.reset();
-      const { result } = await runChild<WarmResult>(
-        WARM_JS,
-        [bundle, linked, String(WARMUP), String(MEASURED)],
-        env,
-      );
+      const args = [warmBundles[side], linked, String(WARMUP), String(MEASURED)];
+      const { result } = await runChild<WarmResult>(WARM_JS, args, env);
       warm[side].push(result);
       warmConnections[side].push(probe.connections);
     }
@@ -334,12 +344,21 @@ async function main(): Promise<void> {
         plainAxios: medianOf(samples.plainAxios, 'coldMs'),
       },
     });
+    const warmMean = (side: WarmSide) => median(warm[side].map((r) => r.meanUs));
     const ratios = {
       coldUnlinked: cold(coldUnlinked),
       coldLinked: cold(coldLinked),
-      warm: median(warm.subject.map((r) => r.meanUs)) / median(warm.reference.map((r) => r.meanUs)),
+      /** (c) against (b): what axios alone adds to a linked cold start. */
+      coldLinkedAxiosOnly: {
+        wall: medianOf(coldLinked.axiosReference, 'wallMs') / medianOf(coldLinked.reference, 'wallMs'),
+        inProcess: medianOf(coldLinked.axiosReference, 'coldMs') / medianOf(coldLinked.reference, 'coldMs'),
+      },
+      warm: warmMean('subject') / warmMean('reference'),
       warmPerInvokeMedian:
         median(warm.subject.map((r) => r.medianUs)) / median(warm.reference.map((r) => r.medianUs)),
+      /** (c) against (b): axios's share of a warm request; the skill against (c): the skill's own share. */
+      warmAxiosOnly: warmMean('axiosReference') / warmMean('reference'),
+      warmSkillOverAxios: warmMean('subject') / warmMean('axiosReference'),
     };
     const coldRow = (label: string, r: ReturnType<typeof cold>, target: number, sound: boolean): Row => ({
       target: `${label} ≤ ${target}×`,
@@ -363,21 +382,26 @@ async function main(): Promise<void> {
         TARGETS.coldUnlinked,
         sane.unlinkedAnsweredWithLinkCard,
       ),
-      coldRow(
-        'cold start, linked launch + 1 GET, vs (b)',
-        ratios.coldLinked,
-        TARGETS.coldLinked,
-        sane.linkedSpokeWithoutLinkCard,
-      ),
+      (() => {
+        const row = coldRow(
+          'cold start, linked launch + 1 GET, vs (b)',
+          ratios.coldLinked,
+          TARGETS.coldLinked,
+          sane.linkedSpokeWithoutLinkCard,
+        );
+        const c = ratios.coldLinkedAxiosOnly;
+        return { ...row, detail: `${row.detail}; (c) ${x(c.wall)} (in-process ${x(c.inProcess)})` };
+      })(),
       {
         target: `warm, 1 GET per request, vs (b) ≤ ${TARGETS.warm}×`,
         measured: x(ratios.warm),
         detail:
-          `mean ${(median(warm.subject.map((r) => r.meanUs)) / 1000).toFixed(3)} ms vs ` +
-          `${(median(warm.reference.map((r) => r.meanUs)) / 1000).toFixed(3)} ms per request; ` +
-          `per-invoke median ${x(ratios.warmPerInvokeMedian)}`,
+          `mean ${(warmMean('subject') / 1000).toFixed(3)} ms vs ${(warmMean('reference') / 1000).toFixed(3)} ms ` +
+          `per request; per-invoke median ${x(ratios.warmPerInvokeMedian)}; (c) axios alone ` +
+          `${x(ratios.warmAxiosOnly)} (b), skill ${x(ratios.warmSkillOverAxios)} (c)`,
         pass:
-          ratios.warm <= TARGETS.warm && [...warm.subject, ...warm.reference].every((r) => r.failures === 0),
+          ratios.warm <= TARGETS.warm &&
+          Object.values(warm).every((runs) => runs.every((r) => r.failures === 0)),
       },
       {
         target: `TCP connections, ${CONNECTION_INVOKES} warm invocations = ${TARGETS.connections}`,
