@@ -46,14 +46,22 @@ export const REPLACED_MODULES: Readonly<Record<string, { why: string; contents: 
     ].join('\n'),
   },
   // Not a removal: axios requires node:http2 at load (about 2 ms of a cold start) but uses it only for
-  // `httpVersion: 2` requests. This forwards its two uses, `connect` and `constants`, loading the real
-  // module on first use.
+  // `httpVersion: 2` requests. This stands in for the whole module and loads the real one on the first
+  // access to any of its members, so any other bundled user of http2 still gets all of it.
   http2: {
     why: 'node:http2 loaded on first use instead of at axios load',
     contents: [
       'let real;',
       'const load = () => (real ??= require("node:http2"));',
-      'module.exports = { connect: (...args) => load().connect(...args), get constants() { return load().constants; } };',
+      'module.exports = new Proxy({}, {',
+      '  get: (_, key) => load()[key],',
+      '  has: (_, key) => key in load(),',
+      '  ownKeys: () => Reflect.ownKeys(load()),',
+      '  getOwnPropertyDescriptor: (_, key) => {',
+      '    const d = Object.getOwnPropertyDescriptor(load(), key);',
+      '    return d && { ...d, configurable: true };',
+      '  },',
+      '});',
     ].join('\n'),
   },
 };

@@ -8,7 +8,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { runChild } from '../../bench/lib/child';
-import { AXIOS_PATCHES, BUNDLE_SETTINGS, buildBundleWithMetafile, patchAxios, ROOT } from '../../tools/build';
+import {
+  AXIOS_PATCHES,
+  BUNDLE_SETTINGS,
+  buildBundleWithMetafile,
+  patchAxios,
+  ROOT,
+  type BuiltBundle,
+} from '../../tools/build';
 import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
 import { aLaunch } from '../support/envelopes';
 import { registerSecret } from '../support/log-capture';
@@ -33,8 +40,10 @@ handler(JSON.parse(envelope), {}).then((reply) => {
 describe('the lean bundle', () => {
   let dir: string;
   let emulator: Emulator;
+  let skill: BuiltBundle;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lean-'));
+    skill = await buildBundleWithMetafile(undefined, path.join(dir, 'skill', 'index.js'));
     emulator = await startEmulator();
   });
   afterAll(async () => {
@@ -67,11 +76,8 @@ describe('the lean bundle', () => {
     expect(warnings).toHaveLength(AXIOS_PATCHES.length);
   });
 
-  test('the skill bundle carries none of the replaced packages, and axios only as a deferred string', async () => {
-    const { metafile, outfile } = await buildBundleWithMetafile(
-      undefined,
-      path.join(dir, 'skill', 'index.js'),
-    );
+  test('the skill bundle carries none of the replaced packages, and axios only as a deferred string', () => {
+    const { metafile, outfile } = skill;
     const inputs = Object.keys(metafile.inputs);
     for (const gone of [
       'form-data',
@@ -90,8 +96,7 @@ describe('the lean bundle', () => {
   });
 
   test('U: open connect remote (unlinked), fresh process / A: LinkAccount card; no HTTP client loaded', async () => {
-    const bundle = path.join(dir, 'skill', 'index.js');
-    const report = await cold(bundle, aLaunch().build());
+    const report = await cold(skill.outfile, aLaunch().build());
     expect(report.reply.card).toEqual({ type: 'LinkAccount' });
     expect(report.loaded).toEqual([]);
   });
@@ -100,7 +105,7 @@ describe('the lean bundle', () => {
     const token = emulator.issueToken('demo');
     registerSecret(token);
     const before = emulator.log.length;
-    const report = await cold(path.join(dir, 'skill', 'index.js'), aLaunch().linked(token).build());
+    const report = await cold(skill.outfile, aLaunch().linked(token).build());
     expect(report.reply.outputSpeech?.ssml).toBeTruthy();
     expect(report.reply.card).toBeUndefined();
     const calls = emulator.log.slice(before);
@@ -153,6 +158,19 @@ describe('the lean bundle', () => {
           proxy: { protocol: 'http', host: '127.0.0.1', port: 9 },
         }),
       ).rejects.toThrow(/https-proxy-agent is not bundled/);
+    });
+
+    test('http2 is still there when asked for: the stand-in loads the real module', async () => {
+      // The emulator speaks HTTP/1.1 only, so an HTTP/2 session fails, but in node:http2 itself.
+      const error = await axios
+        .get(`${emulator.apiUrl}/me/player`, {
+          adapter: 'http',
+          httpVersion: 2,
+          maxRedirects: 0,
+          headers: auth(),
+        })
+        .catch((e: { code?: string }) => e);
+      expect(String((error as { code?: string }).code)).toMatch(/^ERR_HTTP2_/);
     });
 
     test('multipart still works, through Node’s own FormData', async () => {
