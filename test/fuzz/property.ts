@@ -45,22 +45,28 @@ export interface FuzzRig {
 }
 
 const SAFE_PATH = /^[A-Za-z0-9\-._~%/]*$/;
-const PARAM = '(?:[A-Za-z0-9\\-_~]|%[0-9A-Fa-f]{2})+';
+const PARAM = '((?:[A-Za-z0-9\\-_~]|%[0-9A-Fa-f]{2})+)';
 /** Every path the client may send: the endpoint table's templates with each `{param}` one encoded segment. */
 const KNOWN_PATHS = ENDPOINTS.map(
   (e) => new RegExp(`^/v1${e.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, PARAM)}$`),
 );
 
-/** Problems with one logged Spotify path given the user strings of the request that caused it. */
+/**
+ * Problems with one logged Spotify path given the user strings of the request that caused it. A user string
+ * could only reach a path through a `{param}` segment, so those segments are what is searched (the fixed
+ * part of "/v1/search" contains "/" and "s" without any user string in it).
+ */
 export function pathProblems(path: string, userStrings: readonly string[]): string[] {
   const out: string[] = [];
   if (!SAFE_PATH.test(path)) out.push(`path ${JSON.stringify(path)} has characters that are not URL-safe`);
-  if (!KNOWN_PATHS.some((re) => re.test(path)))
+  const match = KNOWN_PATHS.map((re) => re.exec(path)).find((m) => m !== null);
+  if (!match)
     out.push(
       `path ${JSON.stringify(path)} is no endpoint of the table (a user string split or redirected it?)`,
     );
+  const searched = match ? match.slice(1) : [path];
   for (const s of userStrings) {
-    if (s.length > 0 && /[^A-Za-z0-9\-_]/.test(s) && path.includes(s)) {
+    if (s.length > 0 && /[^A-Za-z0-9\-_]/.test(s) && searched.some((segment) => segment.includes(s))) {
       out.push(`path ${JSON.stringify(path)} carries the user string ${JSON.stringify(s)} unencoded`);
     }
   }

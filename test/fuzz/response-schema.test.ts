@@ -135,10 +135,13 @@ describe('pathProblems', () => {
     expect(pathProblems('/v1/me/player/pause', ['rock & roll'])).toEqual([]);
     expect(pathProblems('/v1/playlists/pl-workout-mix/items', ['workout mix'])).toEqual([]);
     expect(pathProblems('/v1/playlists/a%2Fb%2E%2E/items', ['a/b..'])).toEqual([]);
+    // Found by `npm run fuzz`: a slot that is just "/" is not "in" /v1/search; only {param} segments count.
+    expect(pathProblems('/v1/search', ['/', 'se', '/v1'])).toEqual([]);
   });
 
   test.each([
     ['a user string in the path', '/v1/playlists/rock&roll/items', ['rock&roll'], /unencoded/],
+    ['a user string in an id segment', '/v1/playlists/a~b/items', ['a~b'], /unencoded/],
     ['characters that are not URL-safe', "/v1/playlists/it's/items", [], /not URL-safe/],
     ['a path no endpoint has', '/v1/me/player/pause/extra', [], /no endpoint/],
     ['a user string that split the path', '/v1/playlists/a/b/items', ['a/b'], /unencoded|no endpoint/],
