@@ -76,8 +76,8 @@ export const REPLACED_MODULES: Readonly<Record<string, { why: string; contents: 
 export const AXIOS_PATCHES: ReadonlyArray<{ why: string; find: RegExp; replace: string }> = [
   {
     // `getFetch` memoizes the fetch adapter; the eager call at load probes `new Request(...)`,
-    // `new ReadableStream()` and `new Response('')`. The core asks for `adapter: 'http'`, so the fetch
-    // adapter is built on its first use, if ever.
+    // `new ReadableStream()` and `new Response('')`. The core brings its own adapter
+    // (lambda/src/spotify/transport.ts), so the fetch adapter is built on its first use, if ever.
     why: 'fetch adapter built on first use, not at load',
     find: /^getFetch\(\);$/m,
     replace: '/* getFetch(); deferred to first use by tools/build.ts */',

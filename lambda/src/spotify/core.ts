@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios';
 import type { Deadline } from '../util/deadline';
 import type { Logger } from '../util/logger';
 import { type Endpoint, fillPath } from './endpoints';
+import { createTransport } from './transport';
 import {
   BadResponseError,
   RateLimitedError,
@@ -74,7 +75,8 @@ function http(): AxiosInstance {
     const { Agent: HttpAgent } = require('node:http') as typeof import('node:http');
     const { Agent: HttpsAgent } = require('node:https') as typeof import('node:https');
     shared = axios.create({
-      adapter: 'http',
+      // A lean adapter for exactly what the core sends (transport.ts says why, docs/benchmark.md how much).
+      adapter: createTransport(axios),
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 8 }),
       httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 8 }),
       // Spotify's API never redirects, and a redirect must never carry the bearer token elsewhere
