@@ -45,6 +45,18 @@ export const REPLACED_MODULES: Readonly<Record<string, { why: string; contents: 
       'module.exports = HttpsProxyAgent; module.exports.HttpsProxyAgent = HttpsProxyAgent;',
     ].join('\n'),
   },
+  // ask-sdk-model is TypeScript interfaces plus, at run time, only its generated Alexa service clients
+  // (directives, reminders, lists…): 63 KB, parsed at every cold start. ask-sdk-core reads one thing of it,
+  // `services.ServiceClientFactory`, and constructs it only for a skill built `withApiClient(...)`; this
+  // skill has no api client (lambda/src/skill.ts). A skill that adds one fails on its first request with
+  // this message instead of silently losing the service (test/bench/lean-bundle.test.ts checks both).
+  'ask-sdk-model': {
+    why: 'only Alexa service clients at run time; the skill configures no apiClient',
+    contents: [
+      'class ServiceClientFactory { constructor() { throw new Error("ask-sdk-model service clients are not bundled: remove ask-sdk-model from REPLACED_MODULES in tools/build.ts to use withApiClient"); } }',
+      'module.exports = { services: { ServiceClientFactory } };',
+    ].join('\n'),
+  },
   // Not a removal: axios requires node:http2 at load (about 2 ms of a cold start) but uses it only for
   // `httpVersion: 2` requests. This stands in for the whole module and loads the real one on the first
   // access to any of its members, so any other bundled user of http2 still gets all of it.

@@ -86,6 +86,7 @@ describe('the lean bundle', () => {
       'follow-redirects',
       'https-proxy-agent',
       'debug',
+      'ask-sdk-model',
     ]) {
       expect(inputs.filter((i) => i.includes(`node_modules/${gone}/`))).toEqual([]);
     }
@@ -112,6 +113,52 @@ describe('the lean bundle', () => {
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /v1/me/player 204']);
     expect(calls[0].authorization).toBe(`Bearer ${token}`);
     expect(report.loaded.sort()).toEqual(['NativeModule http', 'NativeModule https']);
+  });
+
+  describe('ask-sdk-core without ask-sdk-model', () => {
+    const SKILL = (withApiClient: boolean) => `
+      const { SkillBuilders, DefaultApiClient } = require('ask-sdk-core');
+      const builder = SkillBuilders.custom().addRequestHandlers({
+        canHandle: () => true,
+        handle: (input) => input.responseBuilder.speak('Hello.').getResponse(),
+      });
+      ${withApiClient ? 'builder.withApiClient(new DefaultApiClient());' : ''}
+      const skill = builder.create();
+      exports.handler = (event) => skill.invoke(event);
+    `;
+    async function invoke(withApiClient: boolean): Promise<unknown> {
+      const outfile = path.join(dir, `sdk-${withApiClient}`, 'index.js');
+      await build({
+        ...BUNDLE_SETTINGS,
+        stdin: { contents: SKILL(withApiClient), resolveDir: ROOT },
+        outfile,
+      });
+      const { handler } = require(outfile) as { handler: (e: unknown) => Promise<unknown> };
+      return handler(aLaunch().build());
+    }
+
+    test('a skill without an api client (this one) answers as before', async () => {
+      await expect(invoke(false)).resolves.toMatchObject({
+        response: { outputSpeech: { ssml: '<speak>Hello.</speak>' } },
+      });
+    });
+
+    test('a skill that adds an api client fails loudly, naming the build setting to change', async () => {
+      await expect(invoke(true)).rejects.toThrow(
+        /ask-sdk-model service clients are not bundled.*tools\/build\.ts/,
+      );
+    });
+
+    test('the skill itself configures no api client', () => {
+      const sources = fs
+        .readdirSync(path.join(ROOT, 'lambda/src'), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => fs.readFileSync(path.join(ROOT, 'lambda/src', f), 'utf8'));
+      expect(sources.filter((s) => /withApiClient|DefaultApiClient|serviceClientFactory/.test(s))).toEqual(
+        [],
+      );
+    });
   });
 
   describe('axios built with the project settings', () => {
