@@ -13,7 +13,12 @@ import { aLaunch } from './support/envelopes';
 import { toReply } from './support/harness';
 import { registerSecret } from './support/log-capture';
 
-type Handler = (event: unknown, context?: unknown) => Promise<import('ask-sdk-model').ResponseEnvelope>;
+type ResponseEnvelope = import('ask-sdk-model').ResponseEnvelope;
+type Handler = (
+  event: unknown,
+  context?: unknown,
+  callback?: (err: unknown, res?: ResponseEnvelope) => void,
+) => Promise<ResponseEnvelope> | void;
 
 describe('lambda/dist/index.js', () => {
   let dir: string;
@@ -57,7 +62,7 @@ describe('lambda/dist/index.js', () => {
   test('unlinked LaunchRequest: LinkAccount card and no network connection at all', async () => {
     const connect = jest.spyOn(net.Socket.prototype, 'connect');
     try {
-      const reply = toReply(await load().handler(aLaunch().build(), {}));
+      const reply = toReply((await load().handler(aLaunch().build(), {})) as ResponseEnvelope);
       expect(reply.card).toEqual({ type: 'LinkAccount' });
       expect(reply.endsSession).toBe(true);
       expect(connect).not.toHaveBeenCalled();
@@ -70,9 +75,37 @@ describe('lambda/dist/index.js', () => {
   test('linked LaunchRequest: exactly one request, GET /v1/me/player with the bearer token', async () => {
     const token = emulator.issueToken('demo');
     registerSecret(token);
-    const reply = toReply(await load().handler(aLaunch().linked(token).build(), {}));
+    const reply = toReply((await load().handler(aLaunch().linked(token).build(), {})) as ResponseEnvelope);
     expect(reply.speech).toMatch(/Nothing is playing/);
     expect(emulator.log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/me/player']);
     expect(emulator.log[0].authorization).toBe(`Bearer ${token}`);
+  });
+
+  test('ask run (ask-sdk-local-debug): handler(event, null, callback) returns undefined, then callback(null, response)', async () => {
+    const token = emulator.issueToken('demo');
+    registerSecret(token);
+    const { handler } = load();
+    const from = emulator.log.length;
+    let returned: unknown = 'not called';
+    const outcome = await new Promise<{ args: unknown[] }>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('the callback was not called within 10000 ms')),
+        10_000,
+      );
+      // Exactly how ask-sdk-local-debug calls it: context null, not undefined.
+      returned = handler(aLaunch().linked(token).build(), null, (...args: unknown[]) => {
+        clearTimeout(timer);
+        resolve({ args });
+      });
+    });
+    expect(returned).toBeUndefined();
+    expect(outcome.args).toHaveLength(2);
+    const [err, res] = outcome.args;
+    expect(err).toBeNull();
+    const reply = toReply(res as ResponseEnvelope);
+    expect(reply.speech).toMatch(/Nothing is playing/);
+    const requests = emulator.log.slice(from);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/me/player']);
+    expect(requests[0].authorization).toBe(`Bearer ${token}`);
   });
 });

@@ -4,7 +4,7 @@
  * complete in a 0600 file outside the repository that is gone afterwards (also on failure), the redirect
  * URLs printed, and the client secret absent from every line of output.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -113,11 +113,9 @@ describe('first deploy of a new skill', () => {
   test('SKILL_ID and PERSISTENCE_TABLE reach the Lambda through ask-resources.json; the file is restored', () => {
     const [, , first, second] = box.calls();
     expect(lambdaEnv(first.askResources)).toEqual({
-      NODE_OPTIONS: '--enable-source-maps',
       PERSISTENCE_TABLE: 'connect-remote',
     });
     expect(lambdaEnv(second.askResources)).toEqual({
-      NODE_OPTIONS: '--enable-source-maps',
       PERSISTENCE_TABLE: 'connect-remote',
       SKILL_ID,
     });
@@ -327,4 +325,79 @@ test('npm run deploy as a process: exit 0, redirect URLs on stdout, no secret an
   // tsx keeps its cache in TMPDIR too; no account-linking folder may remain.
   expect(fs.readdirSync(box.tmp).filter((f) => f.startsWith('connect-remote-'))).toEqual([]);
   expect(failed.stdout).toMatch(/account-linking-request file:.*connect-remote-/);
+});
+
+describe('tools/deploy/main.ts as a process (the fake ask first on PATH, --root a copy, --skip-build)', () => {
+  // What a deploy could write to: none of it may change in the repository itself.
+  const watched = ['ask-resources.json', 'accountLinking.json', 'skill-package', '.ask', '.env'];
+  const repoState = () => ({
+    status: execFileSync('git', ['status', '--porcelain', '--ignored', '--', ...watched], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }),
+    askResources: fs.readFileSync(path.join(REPO, 'ask-resources.json'), 'utf8'),
+  });
+  const main = (box: Sandbox, env: NodeJS.ProcessEnv) => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO, 'tools/deploy/main.ts'), '--root', box.root, '--skip-build'],
+      { cwd: REPO, env: { ...env, TMPDIR: box.tmp }, encoding: 'utf8', timeout: 60_000 },
+    );
+    if (result.error) throw result.error;
+    return result;
+  };
+  const asked = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((l) => l.startsWith('$ ask '))
+      .map((l) => l.slice('$ ask '.length).replace(/ file:\S+/, ''));
+  const firstDeploy = [
+    '--version',
+    'smapi get-vendor-list',
+    'deploy',
+    'deploy --target skill-infrastructure --ignore-hash',
+    `smapi update-account-linking-info --skill-id ${SKILL_ID} --stage development --account-linking-request`,
+  ];
+
+  test('exit 0, the ask commands in order, the secret nowhere in stdout or stderr, the repository untouched', () => {
+    const before = repoState();
+    const box = sandbox();
+    const result = main(box, box.env);
+    expect(result.stderr).not.toMatch(/deploy failed/);
+    expect(result.status).toBe(0);
+    expect(commands(box.calls())).toEqual(firstDeploy);
+    expect(asked(result.stdout)).toEqual(firstDeploy);
+    expect(result.stdout).toContain('(--skip-build: using the existing bundle)');
+    expect(result.stdout).toContain(`Deployed skill ${SKILL_ID}`);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+    expect(box.calls().map((c) => c.secretInEnv)).toEqual([false, false, false, false, false]);
+    expect(box.calls().every((c) => c.cwd === box.root)).toBe(true);
+    expect(fs.readdirSync(box.tmp).filter((f) => f.startsWith('connect-remote-'))).toEqual([]);
+    expect(repoState()).toEqual(before);
+  });
+
+  test('SPOTIFY_CLIENT_SECRET missing: exit 1 naming it, no ask call; a missing id never prints the secret', () => {
+    const before = repoState();
+    const noSecret = sandbox();
+    const env = { ...noSecret.env };
+    delete env.SPOTIFY_CLIENT_SECRET;
+    const failed = main(noSecret, env);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(
+      /deploy failed: SPOTIFY_CLIENT_SECRET missing: set it in the environment or in \.env/,
+    );
+    expect(noSecret.calls()).toEqual([]);
+    expect(failed.stdout + failed.stderr).not.toContain(SECRET);
+
+    // The secret is set and the id is not: the failure names the id and still never shows the secret.
+    const noId = sandbox();
+    const env2 = { ...noId.env };
+    delete env2.SPOTIFY_CLIENT_ID;
+    const failed2 = main(noId, env2);
+    expect(failed2.status).toBe(1);
+    expect(failed2.stderr).toMatch(/deploy failed: SPOTIFY_CLIENT_ID missing/);
+    expect(noId.calls()).toEqual([]);
+    expect(failed2.stdout + failed2.stderr).not.toContain(SECRET);
+    expect(repoState()).toEqual(before);
+  });
 });

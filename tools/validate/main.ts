@@ -1,7 +1,10 @@
 /**
- * `npm run validate`: checks the skill package, the handlers, account linking and the tracked files offline.
- * Prints one line per problem (file, JSON path or line, message, rule) and exits 1 when there is any.
+ * `npm run validate [-- --root DIR]`: checks the skill package, the handlers, account linking and the tracked
+ * files offline. Prints one line per problem (file, JSON path or line, message, rule) and exits 1 when there
+ * is any. `--root` checks another tree's skill package, accountLinking.json and files (a git work tree)
+ * against this project's handlers and endpoint table; the default is this repository.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   formatProblem,
@@ -11,7 +14,19 @@ import {
   type Problem,
 } from './validate';
 
-const ROOT = path.resolve(__dirname, '../..');
+const REPO = path.resolve(__dirname, '../..');
+
+/** `--root DIR` (or `--root=DIR`); this repository when absent. */
+function rootFromArgs(args: readonly string[]): string {
+  const i = args.findIndex((a) => a === '--root' || a.startsWith('--root='));
+  if (i < 0) return REPO;
+  const value = args[i].startsWith('--root=') ? args[i].slice('--root='.length) : args[i + 1];
+  if (!value) throw new Error('--root needs a directory');
+  const root = path.resolve(value);
+  if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`--root ${value} is not a directory`);
+  return root;
+}
 
 function loadHandlers(): HandlerInfo[] {
   const { REQUEST_HANDLERS } = require('../../lambda/src/skill') as { REQUEST_HANDLERS: HandlerInfo[] };
@@ -41,9 +56,16 @@ function loadEndpoints(): EndpointInfo[] | Problem {
 }
 
 function main(): number {
+  let root: string;
+  try {
+    root = rootFromArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`validate: ${(error as Error).message}`);
+    return 2;
+  }
   const endpoints = loadEndpoints();
   const problems = Array.isArray(endpoints)
-    ? validateProject({ root: ROOT, handlers: loadHandlers(), endpoints })
+    ? validateProject({ root, handlers: loadHandlers(), endpoints })
     : [endpoints];
   for (const p of problems) console.error(formatProblem(p));
   if (problems.length > 0) {
