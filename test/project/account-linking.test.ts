@@ -75,6 +75,9 @@ describe('ask-cli v2 project', () => {
     expect([runtime, handler]).toEqual(['nodejs22.x', 'dist/index.handler']);
     // Spotify gets 6 s of budget; the Lambda must outlive it, and Alexa waits about 8 s.
     expect(lambda.timeout).toBeGreaterThanOrEqual(8);
+    // --enable-source-maps makes Node read and parse the 400 KB source map at every cold start (about
+    // 10 ms here, doubling the bundle's load time), and the logs carry error names and messages, no stacks.
+    expect(JSON.stringify(lambda.environmentVariables ?? {})).not.toContain('enable-source-maps');
   });
 
   test('lambda/ has no package.json, so ask-cli zips the prebuilt bundle as is', () => {
