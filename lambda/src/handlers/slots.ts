@@ -1,4 +1,5 @@
 import type { HandlerInput } from 'ask-sdk-core';
+import { dropXmlForbidden, truncate } from '../util/text';
 
 interface RawSlot {
   value?: unknown;
@@ -18,11 +19,15 @@ function rawSlot(input: HandlerInput, name: string): RawSlot | undefined {
 
 const MAX_SLOT_LENGTH = 200;
 
-/** The spoken value of a slot, trimmed and bounded; undefined when empty or not a string. */
+/**
+ * The spoken value of a slot, cleaned (no control characters or lone surrogates: it may reach Spotify as a
+ * search query or a playlist name, and is spoken back), trimmed and bounded without splitting a character;
+ * undefined when empty or not a string.
+ */
 export function slotText(input: HandlerInput, name: string): string | undefined {
   const value = rawSlot(input, name)?.value;
   if (typeof value !== 'string') return undefined;
-  const text = value.trim().slice(0, MAX_SLOT_LENGTH);
+  const text = truncate(dropXmlForbidden(value).trim(), MAX_SLOT_LENGTH).trim();
   return text.length > 0 ? text : undefined;
 }
 

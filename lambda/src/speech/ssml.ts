@@ -1,6 +1,12 @@
-/** Escapes text for use inside SSML: every Spotify name passes through here before it is spoken. */
+import { dropXmlForbidden, truncate } from '../util/text';
+
+/**
+ * Escapes text for use inside SSML: every Spotify name and slot value passes through here before it is
+ * spoken. Characters XML 1.0 forbids (NUL, ESC, U+FFFF, a lone surrogate…) are dropped, so the speech is
+ * always well-formed.
+ */
 export function escapeSsml(text: string): string {
-  return text
+  return dropXmlForbidden(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -8,9 +14,8 @@ export function escapeSsml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** Text for a card: no markup, no control characters, bounded length. */
+/** Text for a card: no markup, no control characters or lone surrogates, bounded length. */
 export function plainText(text: string, max = 8000): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  const clean = dropXmlForbidden(text).replace(/\u007f/g, '');
+  return clean.length > max ? `${truncate(clean, max - 1)}…` : clean;
 }
