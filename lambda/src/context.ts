@@ -44,10 +44,24 @@ export function accessTokenOf(input: HandlerInput): string | undefined {
   return typeof token === 'string' && token.length > 0 ? token : undefined;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Alexa requires the response's `sessionAttributes` to be an object, and ask-sdk echoes back whatever the
+ * request carried: a forged `session.attributes` that is a string, a number or an array starts as {}.
+ */
+function normalizeSessionAttributes(input: HandlerInput): void {
+  if (!input.requestEnvelope.session) return;
+  const { attributesManager } = input;
+  if (!isPlainObject(attributesManager.getSessionAttributes())) attributesManager.setSessionAttributes({});
+}
+
 export function contextInterceptor(deps: SkillDeps): RequestInterceptor {
   return {
     process(input: HandlerInput): void {
       const envelope = input.requestEnvelope;
+      normalizeSessionAttributes(input);
       const accessToken = accessTokenOf(input);
       const locale = safe(() => getLocale(envelope));
       const log = deps.logger.child({

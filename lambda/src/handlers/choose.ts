@@ -17,7 +17,7 @@ const ASKERS: Record<string, SkillRequestHandler> = {
 /** "The second one": answers the pending question by handing the request back to the intent that asked. */
 export const ChooseHandler = onIntent(['ChooseIntent'], async (input) => {
   const pending = getPending(input);
-  const asker = pending && ASKERS[pending.intent];
+  const asker = pending && Object.hasOwn(ASKERS, pending.intent) ? ASKERS[pending.intent] : undefined;
   if (!asker) return tell(input, ctx(input).speech.say('choiceLost'));
   return asker.handle(input);
 });

@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { matchName } from '../matching';
 import { intentName } from './predicates';
+import { readSession, writeSession } from './session';
 import { slotText } from './slots';
 
 /** A question the skill asked ("Did you mean Workout Mix or Workout Beats?"), kept in the session. */
@@ -22,22 +23,38 @@ export interface PendingOption {
 const KEY = 'pending';
 
 export function setPending(input: HandlerInput, pending: Pending): void {
-  const attributes = input.attributesManager.getSessionAttributes();
-  attributes[KEY] = pending;
-  input.attributesManager.setSessionAttributes(attributes);
+  writeSession(input, KEY, pending);
 }
 
+const isOption = (o: unknown): o is PendingOption =>
+  typeof o === 'object' &&
+  o !== null &&
+  typeof (o as PendingOption).name === 'string' &&
+  typeof (o as PendingOption).id === 'string' &&
+  ['string', 'undefined'].includes(typeof (o as PendingOption).uri);
+
+/** The string values of what may be an object. */
+function strings(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * The pending question, if the session holds a usable one. Session attributes come back from the request, so
+ * anything of the wrong shape is ignored: options that are not `{ name, id }` and carried values that are not
+ * strings are dropped.
+ */
 export function getPending(input: HandlerInput): Pending | undefined {
-  const pending = input.attributesManager.getSessionAttributes()?.[KEY] as Pending | undefined;
-  return pending && Array.isArray(pending.options) ? pending : undefined;
+  const pending = readSession(input, KEY) as Partial<Pending> | null | undefined;
+  if (!pending || typeof pending.intent !== 'string' || typeof pending.slot !== 'string') return undefined;
+  if (!Array.isArray(pending.options)) return undefined;
+  const { intent, slot } = pending;
+  return { intent, slot, options: pending.options.filter(isOption), carry: strings(pending.carry) };
 }
 
 export function clearPending(input: HandlerInput): void {
-  const attributes = input.attributesManager.getSessionAttributes();
-  if (attributes && KEY in attributes) {
-    delete attributes[KEY];
-    input.attributesManager.setSessionAttributes(attributes);
-  }
+  if (readSession(input, KEY) !== undefined) writeSession(input, KEY, undefined);
 }
 
 const ORDINALS: Record<string, number> = {

@@ -6,17 +6,20 @@ import { itemNames } from '../speech/describe';
 import { onIntent } from './define';
 import { answerToPending, clearPending, setPending } from './pending';
 import { ask, tell } from './respond';
+import { readSession, writeSession } from './session';
 import { slotText } from './slots';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
 
-/** Reads five playlists from `offset` (one GET /me/playlists); "more" continues from the session. */
+/**
+ * Reads five playlists from `offset` (one GET /me/playlists); "more" continues from the session. A one-shot
+ * request (no session to keep the offset in) is not offered "more".
+ */
 async function readPlaylists(input: HandlerInput, offset: number): Promise<Response> {
   const { speech, spotify } = ctx(input);
   const page = await spotify().playlists.page(offset, PAGE);
   const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
-  const attributes = input.attributesManager.getSessionAttributes();
   if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
   const next = offset + page.items.length;
   const intro =
@@ -30,23 +33,18 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
             : '',
         )
       : speech.say('playlistsNext', { count: names.length, names: speech.list(names) });
-  if (next >= page.total || page.items.length === 0) {
-    delete attributes[LIST_KEY];
-    input.attributesManager.setSessionAttributes(attributes);
-    return tell(
-      input,
-      speech.join(intro, offset === 0 && page.total <= PAGE ? '' : speech.say('playlistsEnd')),
-    );
-  }
-  attributes[LIST_KEY] = next;
-  input.attributesManager.setSessionAttributes(attributes);
-  return ask(input, speech.join(intro, speech.say('playlistsMore')), speech.say('playlistsMoreReprompt'));
+  const more = next < page.total && page.items.length > 0;
+  if (more && writeSession(input, LIST_KEY, next))
+    return ask(input, speech.join(intro, speech.say('playlistsMore')), speech.say('playlistsMoreReprompt'));
+  writeSession(input, LIST_KEY, undefined);
+  const end = !more && (offset > 0 || page.total > PAGE) ? speech.say('playlistsEnd') : '';
+  return tell(input, speech.join(intro, end));
 }
 
 export const ListPlaylistsHandler = onIntent(['ListPlaylistsIntent'], (input) => readPlaylists(input, 0));
 
 export const MoreHandler = onIntent(['MoreIntent'], (input) => {
-  const offset = input.attributesManager.getSessionAttributes()[LIST_KEY];
+  const offset = readSession(input, LIST_KEY);
   if (typeof offset !== 'number') return tell(input, ctx(input).speech.say('moreNothing'));
   return readPlaylists(input, offset);
 });
