@@ -2,7 +2,13 @@ import { SkillBuilders, type Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Callback, Context } from 'aws-lambda';
 import { contextInterceptor, type SkillDeps } from './context';
-import { FallbackHandler, HelpHandler, SessionEndedHandler, StopHandler } from './handlers/builtins';
+import {
+  CatchAllHandler,
+  FallbackHandler,
+  HelpHandler,
+  SessionEndedHandler,
+  StopHandler,
+} from './handlers/builtins';
 import { SkillErrorHandler } from './handlers/errors';
 import { AccountLinkingGuard } from './handlers/guard';
 import type { SkillRequestHandler } from './handlers/define';
@@ -36,6 +42,8 @@ export const REQUEST_HANDLERS: SkillRequestHandler[] = [
   FallbackHandler,
   SessionEndedHandler,
   ...SkillEventHandlers,
+  // Last: whatever nothing above answers.
+  CatchAllHandler,
 ];
 
 export function buildSkill(deps: SkillDeps): Skill {

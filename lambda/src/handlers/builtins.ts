@@ -1,5 +1,8 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { onIntent, onRequest } from './define';
+import { onIntent, onRequest, type SkillRequestHandler } from './define';
+import { requestType } from './predicates';
 
 export const HelpHandler = onIntent(['AMAZON.HelpIntent'], (input) => {
   const { speech } = ctx(input);
@@ -15,13 +18,30 @@ export const StopHandler = onIntent(
   },
 );
 
-export const FallbackHandler = onIntent(['AMAZON.FallbackIntent'], (input) => {
+function fallback(input: HandlerInput): Response {
   const { speech } = ctx(input);
   return input.responseBuilder
     .speak(speech.say('fallback'))
     .reprompt(speech.say('fallbackReprompt'))
     .getResponse();
-});
+}
+
+export const FallbackHandler = onIntent(['AMAZON.FallbackIntent'], fallback);
+
+/**
+ * Registered last: an intent the model does not have (a stale model, a forged request) or a request type no
+ * handler answers gets the FallbackIntent's answer, not "Sorry, something went wrong". An envelope without a
+ * request type is broken, not misunderstood: the error handler answers it.
+ */
+export const CatchAllHandler: SkillRequestHandler = {
+  intents: [],
+  requestTypes: [],
+  canHandle: (input) => requestType(input) !== undefined,
+  handle(input) {
+    ctx(input).log.info('request.unhandled');
+    return fallback(input);
+  },
+};
 
 /** Alexa allows no speech in reply to SessionEndedRequest. */
 export const SessionEndedHandler = onRequest(['SessionEndedRequest'], (input) => {

@@ -31,16 +31,23 @@ const SPEECH_FOR_CODE: Record<string, StringKey> = {
 };
 
 /**
- * The one mapping from a failure to words a person understands. Spotify answers a pause while paused with
- * 403 reason UNKNOWN ("Restriction violated"), so the intent disambiguates that case.
+ * What Spotify's 403 reason UNKNOWN ("Restriction violated") means for a player command, by intent: it is how
+ * Spotify answers a pause while paused, a resume while playing, next at the end and previous at the start.
  */
+const SPEECH_FOR_RESTRICTION: Record<string, StringKey> = {
+  'AMAZON.PauseIntent': 'errorAlreadyPaused',
+  'AMAZON.ResumeIntent': 'errorAlreadyPlaying',
+  'AMAZON.NextIntent': 'errorNothingNext',
+  'AMAZON.PreviousIntent': 'errorNothingPrevious',
+};
+
+/** The one mapping from a failure to words a person understands; the intent disambiguates 403 UNKNOWN. */
 export function errorSpeechKey(error: unknown, intent: string | undefined): StringKey {
   if (!(error instanceof SpotifyError)) return 'errorGeneric';
-  if (error.reason && SPEECH_FOR_REASON[error.reason]) return SPEECH_FOR_REASON[error.reason];
-  if (error.code === 'RESTRICTED' && error.reason === 'UNKNOWN') {
-    if (intent === 'AMAZON.PauseIntent') return 'errorAlreadyPaused';
-    if (intent === 'AMAZON.NextIntent') return 'errorNothingNext';
-    if (intent === 'AMAZON.PreviousIntent') return 'errorNothingPrevious';
+  // Own keys only: a reason (from Spotify's body) or an intent name such as "constructor" is no entry.
+  if (error.reason && Object.hasOwn(SPEECH_FOR_REASON, error.reason)) return SPEECH_FOR_REASON[error.reason];
+  if (error.code === 'RESTRICTED' && error.reason === 'UNKNOWN' && intent) {
+    if (Object.hasOwn(SPEECH_FOR_RESTRICTION, intent)) return SPEECH_FOR_RESTRICTION[intent];
   }
   return SPEECH_FOR_CODE[error.code] ?? 'errorGeneric';
 }

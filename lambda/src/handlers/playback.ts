@@ -150,7 +150,11 @@ function spokenDuration(speech: Speech, ms: number): SafeSsml {
   return s === 1 ? speech.fragment('second') : speech.fragment('seconds', { n: s });
 }
 
-/** Seek is relative to where the track is now: GET /me/player, then PUT seek (2 round trips). */
+/**
+ * Seek is relative to where the track is now: GET /me/player, then PUT seek (2 round trips). The position
+ * stays inside the track, and the answer says what was done: past either end it is "to the end" or "to the
+ * beginning", never the amount asked for ("skip ahead 99999999 hours").
+ */
 export const SeekHandler = onIntent(['SeekIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
   const amount = parseDuration(slotText(input, 'duration'));
@@ -160,8 +164,10 @@ export const SeekHandler = onIntent(['SeekIntent'], async (input) => {
   const state = await spotify().player.getPlaybackState();
   if (!state?.device) throw new SpotifyError('NO_ACTIVE_DEVICE', 'Nothing to seek in');
   const duration = state.item?.duration_ms ?? Number.MAX_SAFE_INTEGER;
-  const target = Math.max(0, Math.min(duration - 1000, (state.progress_ms ?? 0) + (back ? -amount : amount)));
-  await spotify().player.seek(Math.max(0, target), state.device.id ?? undefined);
+  const wanted = (state.progress_ms ?? 0) + (back ? -amount : amount);
+  const target = Math.max(0, Math.min(duration - 1000, wanted));
+  await spotify().player.seek(target, state.device.id ?? undefined);
+  if (target !== wanted) return tell(input, speech.say(back ? 'seekToStart' : 'seekToEnd'));
   return tell(
     input,
     speech.say(back ? 'seekBack' : 'seekForward', { amount: spokenDuration(speech, amount) }),

@@ -46,6 +46,8 @@ export const enUS = {
   unmuted: 'Volume back to {volume}.',
   seekForward: 'Skipping ahead {amount}.',
   seekBack: 'Going back {amount}.',
+  seekToEnd: 'Skipping to the end.',
+  seekToStart: 'Going back to the beginning.',
   seekWhich: 'How far? You can say, skip ahead thirty seconds, or, go back one minute.',
   seconds: '{n} seconds',
   second: 'one second',
