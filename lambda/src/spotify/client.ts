@@ -36,39 +36,97 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Math.round(value)));
 }
 
+/** `limit` and `offset` of a paged GET, clamped to what Spotify accepts. */
+function pageQuery(options: { limit?: number; offset?: number }): Query {
+  return {
+    limit: options.limit === undefined ? undefined : clamp(options.limit, 1, 50),
+    offset: options.offset === undefined ? undefined : clamp(options.offset, 0, Number.MAX_SAFE_INTEGER),
+  };
+}
+
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
 
-function dropNulls<T>(items: ReadonlyArray<T | null | undefined> | null | undefined): T[] {
-  return (items ?? []).filter((item): item is T => item !== null && item !== undefined);
+/** The entries that are objects: Spotify sends `null` for unavailable items (and a broken answer worse). */
+function objectsOnly<T>(items: ReadonlyArray<T | null | undefined>): T[] {
+  return items.filter((item): item is T => typeof item === 'object' && item !== null);
 }
+
+const RESULT_KEYS: Record<SearchType, keyof SearchResults> = {
+  artist: 'artists',
+  album: 'albums',
+  track: 'tracks',
+  playlist: 'playlists',
+  show: 'shows',
+  episode: 'episodes',
+};
+
+type Body = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Body =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Shape checks at the client boundary: what a handler may take for granted about an answer. Anything else is
+ * a broken answer (BAD_RESPONSE, "Spotify sent an answer I could not understand"), not a TypeError later.
+ */
+const SHAPES = {
+  any: () => true,
+  /** A paging object: an `items` array and a `total` count (a handler speaks it and pages by it). */
+  page: (body: Body) =>
+    Array.isArray(body.items) && Number.isInteger(body.total) && (body.total as number) >= 0,
+  /** A cursor-based paging object (recently played): an `items` array. */
+  items: (body: Body) => Array.isArray(body.items),
+  devices: (body: Body) => Array.isArray(body.devices),
+  profile: (body: Body) =>
+    typeof body.id === 'string' && (body.display_name == null || typeof body.display_name === 'string'),
+  /** Every result type present is a page with an `items` array (an absent or null type is no results). */
+  search: (body: Body) =>
+    Object.values(RESULT_KEYS).every(
+      (key) => body[key] == null || (isObject(body[key]) && Array.isArray((body[key] as Body).items)),
+    ),
+} satisfies Record<string, (body: Body) => boolean>;
 
 /** The shared plumbing of the endpoint groups. */
 abstract class Group {
   constructor(protected readonly core: RequestCore) {}
 
+  /** For commands: what Spotify answered, if anything (the body of a command's answer is not needed). */
   protected async send<T>(id: EndpointId, call?: CallOptions): Promise<T | null> {
     return (await this.core.call<T>(endpoint(id), call)).data;
   }
 
-  /** For endpoints whose answer must have a JSON object body: an empty one is a broken answer. */
-  protected async fetch<T extends object>(id: EndpointId, call?: CallOptions): Promise<T> {
+  /** For answers that may be empty (204, nothing active); a body that is there must be a JSON object. */
+  protected async fetchOptional<T extends object>(id: EndpointId, call?: CallOptions): Promise<T | null> {
     const res = await this.core.call<T>(endpoint(id), call);
-    if (res.data === null || typeof res.data !== 'object') {
-      throw new BadResponseError(`Spotify answered ${res.status} without the expected body`, res.status);
-    }
+    if (res.data !== null && !isObject(res.data)) throw broken(res.status);
     return res.data;
   }
+
+  /** For endpoints whose answer must be a JSON object of a known shape: anything else is a broken answer. */
+  protected async fetch<T extends object>(
+    id: EndpointId,
+    call?: CallOptions,
+    shape: (body: Body) => boolean = SHAPES.any,
+  ): Promise<T> {
+    const res = await this.core.call<T>(endpoint(id), call);
+    if (!isObject(res.data) || !shape(res.data)) throw broken(res.status);
+    return res.data as T;
+  }
+}
+
+function broken(status: number): BadResponseError {
+  return new BadResponseError(`Spotify answered ${status} without the expected body`, status);
 }
 
 /** `/me`: the linked user. */
 export class MeApi extends Group {
   /** `GET /me`: id and display name (no scope needed for these). */
   get(): Promise<UserProfile> {
-    return this.fetch<UserProfile>('me.get');
+    return this.fetch<UserProfile>('me.get', undefined, SHAPES.profile);
   }
 }
 
@@ -87,18 +145,24 @@ export class PlayerApi extends Group {
 
   /** Current playback; null when Spotify answers 204 (nothing active). */
   getPlaybackState(): Promise<PlaybackState | null> {
-    return this.send<PlaybackState>('player.state', { query: PlayerApi.WITH_EPISODES });
+    return this.fetchOptional<PlaybackState>('player.state', { query: PlayerApi.WITH_EPISODES });
   }
 
   /** What is playing; null when Spotify answers 204. */
   getCurrentlyPlaying(): Promise<PlaybackState | null> {
-    return this.send<PlaybackState>('player.currentlyPlaying', { query: PlayerApi.WITH_EPISODES });
+    return this.fetchOptional<PlaybackState>('player.currentlyPlaying', {
+      query: PlayerApi.WITH_EPISODES,
+    });
   }
 
-  /** Every device Spotify can see; null entries dropped (`id` itself may still be null). */
+  /** Every device Spotify can see; entries that are not objects dropped (`id` itself may still be null). */
   async getDevices(): Promise<Device[]> {
-    const body = await this.fetch<{ devices?: Array<Device | null> }>('player.devices');
-    return dropNulls(body.devices);
+    const body = await this.fetch<{ devices: Array<Device | null> }>(
+      'player.devices',
+      undefined,
+      SHAPES.devices,
+    );
+    return objectsOnly(body.devices);
   }
 
   /** `PUT /me/player`: Spotify takes exactly one device id. */
@@ -162,10 +226,12 @@ export class PlayerApi extends Group {
 
   /** The latest plays, newest first; `limit` is clamped to Spotify's 1..50. */
   async recentlyPlayed(limit = 20): Promise<PlayHistory[]> {
-    const body = await this.fetch<{ items?: Array<PlayHistory | null> }>('player.recentlyPlayed', {
-      query: { limit: clamp(limit, 1, 50) },
-    });
-    return dropNulls(body.items);
+    const body = await this.fetch<{ items: Array<PlayHistory | null> }>(
+      'player.recentlyPlayed',
+      { query: { limit: clamp(limit, 1, 50) } },
+      SHAPES.items,
+    );
+    return objectsOnly(body.items);
   }
 }
 
@@ -178,18 +244,20 @@ export class PlaylistsApi extends Group {
    */
   async mine(): Promise<SimplifiedPlaylist[]> {
     const first = await this.page(0, PLAYLIST_PAGE);
-    const total = Math.min(first.total ?? 0, PLAYLIST_PAGE * MAX_PLAYLIST_PAGES);
+    const total = Math.min(first.total, PLAYLIST_PAGE * MAX_PLAYLIST_PAGES);
     const offsets: number[] = [];
     for (let offset = PLAYLIST_PAGE; offset < total; offset += PLAYLIST_PAGE) offsets.push(offset);
     const rest = await Promise.all(offsets.map((offset) => this.page(offset, PLAYLIST_PAGE)));
-    return [first, ...rest].flatMap((page) => dropNulls(page.items));
+    return [first, ...rest].flatMap((page) => objectsOnly(page.items));
   }
 
   /** One page of `GET /me/playlists`, as Spotify sent it (entries may be null). */
   page(offset: number, limit: number): Promise<Paging<SimplifiedPlaylist>> {
-    return this.fetch<Paging<SimplifiedPlaylist>>('playlists.mine', {
-      query: { limit: clamp(limit, 1, PLAYLIST_PAGE), offset: clamp(offset, 0, 100_000) },
-    });
+    return this.fetch<Paging<SimplifiedPlaylist>>(
+      'playlists.mine',
+      { query: { limit: clamp(limit, 1, PLAYLIST_PAGE), offset: clamp(offset, 0, 100_000) } },
+      SHAPES.page,
+    );
   }
 
   get(id: string): Promise<Playlist> {
@@ -198,13 +266,11 @@ export class PlaylistsApi extends Group {
 
   /** One page of a playlist's entries (readable by its owner and collaborators only, since 2026). */
   items(id: string, options: { limit?: number; offset?: number } = {}): Promise<Paging<PlaylistItem>> {
-    return this.fetch<Paging<PlaylistItem>>('playlists.items', {
-      params: { id },
-      query: {
-        limit: options.limit === undefined ? undefined : clamp(options.limit, 1, 50),
-        offset: options.offset === undefined ? undefined : clamp(options.offset, 0, Number.MAX_SAFE_INTEGER),
-      },
-    });
+    return this.fetch<Paging<PlaylistItem>>(
+      'playlists.items',
+      { params: { id }, query: pageQuery(options) },
+      SHAPES.page,
+    );
   }
 
   /**
@@ -249,36 +315,24 @@ export class LibraryApi extends Group {
 
   /** One page of Liked Songs (`GET /me/tracks`, which stays current; only its write forms were removed). */
   likedTracks(options: { limit?: number; offset?: number } = {}): Promise<Paging<SavedTrack>> {
-    return this.fetch<Paging<SavedTrack>>('library.likedTracks', {
-      query: {
-        limit: options.limit === undefined ? undefined : clamp(options.limit, 1, 50),
-        offset: options.offset === undefined ? undefined : clamp(options.offset, 0, Number.MAX_SAFE_INTEGER),
-      },
-    });
+    return this.fetch<Paging<SavedTrack>>('library.likedTracks', { query: pageQuery(options) }, SHAPES.page);
   }
 }
-
-const RESULT_KEYS: Record<SearchType, keyof SearchResults> = {
-  artist: 'artists',
-  album: 'albums',
-  track: 'tracks',
-  playlist: 'playlists',
-  show: 'shows',
-  episode: 'episodes',
-};
 
 export class SearchApi extends Group {
   /** `GET /search`; `limit` clamped to 1..10 (Development Mode), `null` entries dropped from every type. */
   async query(q: string, types: SearchType[], limit = 5): Promise<SearchResults> {
     if (types.length === 0) throw new RangeError('search needs at least one type');
-    const body = await this.fetch<Record<string, Paging<unknown> | undefined>>('search.query', {
-      query: { q, type: [...new Set(types)].join(','), limit: clamp(limit, 1, SEARCH_LIMIT_MAX) },
-    });
+    const body = await this.fetch<Record<string, Paging<unknown> | null | undefined>>(
+      'search.query',
+      { query: { q, type: [...new Set(types)].join(','), limit: clamp(limit, 1, SEARCH_LIMIT_MAX) } },
+      SHAPES.search,
+    );
     const results: Record<string, unknown> = {};
     for (const type of types) {
       const key = RESULT_KEYS[type];
       const page = body[key];
-      if (page && typeof page === 'object') results[key] = { ...page, items: dropNulls(page.items) };
+      if (page && typeof page === 'object') results[key] = { ...page, items: objectsOnly(page.items) };
     }
     return results as SearchResults;
   }
