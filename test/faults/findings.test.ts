@@ -1,6 +1,6 @@
 /**
- * Bugs the fault matrix found in code this suite does not own, as `test.failing` conversations: each passes
- * while the bug exists and fails once it is fixed (then turn it into a plain `test`).
+ * Bugs the fault matrix found, as conversations. Fixed ones are plain tests; a bug that is not fixed yet is a
+ * `test.failing` conversation here (it fails once the bug is fixed: then make it a plain `test`).
  */
 import { enUS } from '../../lambda/src/speech/en-US';
 import { startAlexa, type Alexa } from '../support/harness';
@@ -22,10 +22,12 @@ test('(the emulator answers resume-while-playing as Spotify does: 403 reason UNK
   ]);
 });
 
-// errorSpeechKey (lambda/src/handlers/errors.ts) maps 403 UNKNOWN to a sentence per intent for pause, next and
-// previous, but not for resume, so the user hears "Spotify won't let me do that on this device right now."
-test.failing("U: resume (while it is already playing) / A: It's already playing.", async () => {
+// Fixed: errorSpeechKey (lambda/src/handlers/errors.ts) maps 403 UNKNOWN per intent for resume too, as it
+// does for pause, next and previous (it said "Spotify won't let me do that on this device right now.").
+test("U: resume (while it is already playing) / A: It's already playing.", async () => {
   playing(alexa.emulator, { isPlaying: true });
   const reply = await alexa.say('AMAZON.ResumeIntent');
   expect(reply.speech).toBe(enUS.errorAlreadyPlaying);
+  expect(reply.endsSession).toBe(true);
+  expect(alexa.lines()).toEqual(['PUT /v1/me/player/play']);
 });

@@ -101,3 +101,69 @@ test('U: pause (Spotify answers a 200 with an HTML page instead of 204) / A: cou
   const reply = await alexa.say('AMAZON.PauseIntent');
   expect(reply.speech).toBe(enUS.errorBadResponse);
 });
+
+/**
+ * JSON of the wrong shape (a 200 that parses but is not what the endpoint promises): the client's shape check
+ * (lambda/src/spotify/client.ts) turns it into BAD_RESPONSE, so the user hears "could not understand", never
+ * "something went wrong" from a TypeError in a handler.
+ */
+/** [utterance, faulted path, the 200 body, intent, slots] */
+const WRONG_SHAPES: Array<[string, string, string, string, Record<string, string>]> = [
+  ['list my playlists', '/v1/me/playlists', '{"total": 3}', 'ListPlaylistsIntent', {}],
+  [
+    'list my playlists',
+    '/v1/me/playlists',
+    '{"items": null, "total": null, "next": 5}',
+    'ListPlaylistsIntent',
+    {},
+  ],
+  ['list my playlists', '/v1/me/playlists', '{"items": [], "total": -1}', 'ListPlaylistsIntent', {}],
+  [
+    'play my workout mix',
+    '/v1/me/playlists',
+    '{"items": "x", "total": 1}',
+    'PlayPlaylistIntent',
+    { playlist: 'workout mix' },
+  ],
+  ['list my devices', '/v1/me/player/devices', '{"devices": null}', 'ListDevicesIntent', {}],
+  ['list my devices', '/v1/me/player/devices', '{}', 'ListDevicesIntent', {}],
+  ['play my liked songs', '/v1/me/tracks', '{"total": 36}', 'PlayLikedSongsIntent', {}],
+  [
+    'play music by queen',
+    '/v1/search',
+    '{"artists": {"items": "x"}}',
+    'PlayArtistIntent',
+    { artist: 'queen' },
+  ],
+  ['which account is linked', '/v1/me', '{"id": null, "display_name": {"a": 1}}', 'WhichAccountIntent', {}],
+  ["what's playing", '/v1/me/player', '[]', 'WhatsPlayingIntent', {}],
+  ["what's playing", '/v1/me/player', '"a string"', 'WhatsPlayingIntent', {}],
+];
+
+test.each(WRONG_SHAPES)(
+  'U: %s (Spotify answers %s with a 200 %s) / A: could not understand, no crash',
+  async (_utterance, path, body, intent, slots) => {
+    const logged = capturedLogs().length;
+    alexa.emulator.faults.add({ method: 'GET', path, status: 200, body, contentType: 'application/json' });
+    const reply = await alexa.say(intent, slots);
+    expect(reply.speech).toBe(enUS.errorBadResponse);
+    expect(reply.endsSession).toBe(true);
+    expect(alexa.calls().find((c) => c.path === path)).toBeDefined();
+    expect(
+      capturedLogs()
+        .slice(logged)
+        .filter((l) => l.includes('"handler.error"')),
+    ).toEqual([]);
+  },
+);
+
+test('U: list my devices (Spotify lists null, a number and a device without a name) / A: the usable devices only', async () => {
+  alexa.emulator.faults.add({
+    path: '/v1/me/player/devices',
+    status: 200,
+    body: '{"devices": [null, 7, {"id": "dev-x", "name": "Attic radio", "is_active": false, "is_restricted": false, "type": "Speaker", "volume_percent": 50}]}',
+    contentType: 'application/json',
+  });
+  const reply = await alexa.say('ListDevicesIntent');
+  expect(reply.speech).toBe('I can see one device: Attic radio.');
+});

@@ -202,6 +202,10 @@ const EXCEPTIONS: Record<string, { expect: Kind | { sentence: string }; why: str
     expect: { sentence: enUS.errorAlreadyPaused },
     why: 'Spotify answers a pause while paused with 403 UNKNOWN "Restriction violated"',
   },
+  'AMAZON.ResumeIntent | 403 restricted (reason UNKNOWN)': {
+    expect: { sentence: enUS.errorAlreadyPlaying },
+    why: 'Spotify answers a resume while playing with 403 UNKNOWN "Restriction violated"',
+  },
   'AMAZON.NextIntent | 403 restricted (reason UNKNOWN)': {
     expect: { sentence: enUS.errorNothingNext },
     why: 'Spotify answers next at the end of a context with 403 UNKNOWN',
@@ -240,7 +244,7 @@ const EXCEPTIONS: Record<string, { expect: Kind | { sentence: string }; why: str
 /**
  * Next and previous need somewhere to go: the round-trip arrangement plays a lone track (Spotify then says
  * there is nothing to skip to), so here they play Workout Mix from its second song. Resume needs something
- * paused (resuming while playing is Spotify's 403 UNKNOWN: see test/faults/findings.test.ts).
+ * paused (resuming while playing is Spotify's 403 UNKNOWN, "It's already playing": test/faults/findings.test.ts).
  */
 async function arrange(rt: RoundTripCase, emulator: Alexa['emulator']): Promise<void> {
   await rt.arrange?.(emulator);
@@ -324,6 +328,8 @@ test('without faults every intent succeeds, so "success" in the matrix means the
     enUS.errorGeneric,
     enUS.errorNothingNext,
     enUS.errorNothingPrevious,
+    enUS.errorAlreadyPaused,
+    enUS.errorAlreadyPlaying,
   ];
   for (const rt of ROUND_TRIPS) {
     expect({ intent: rt.intent, speech: baseline.get(rt.intent)?.speech }).toEqual({

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   for (const [k, v] of [...absorbed].sort((a, b) => b[1].count - a[1].count))
     console.log(`  ${String(v.count).padStart(6)}  ${k}\n          e.g. ${v.label.slice(0, 140)}`);
   console.log('\nknown bugs hit (test/fuzz/known-bugs.ts):');
+  if (KNOWN_BUGS.length === 0) console.log('  (none listed)');
   for (const bug of KNOWN_BUGS) console.log(`  ${String(known.get(bug.id) ?? 0).padStart(6)}  ${bug.id}`);
   if (failures.size === 0) {
     console.log(`\nPASS: ${RUNS} of ${RUNS} envelopes held the property${STRICT ? ' (strict)' : ''}`);

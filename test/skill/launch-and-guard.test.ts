@@ -111,10 +111,23 @@ describe('account-linking guard and launch', () => {
     expect(alexa.calls()).toEqual([]);
   });
 
-  test('an unknown intent from a linked user gets a sentence, not a crash', async () => {
+  test('U: (an intent the model does not have) / A: the fallback answer, suggests what to say, no Spotify call', async () => {
+    const fallback = await alexa.send(anIntent('AMAZON.FallbackIntent').linked(alexa.token));
     const reply = await alexa.send(anIntent('NoSuchIntent').linked(alexa.token));
-    expect(reply.speech).toMatch(/something went wrong/);
-    expect(reply.endsSession).toBe(true);
+    expect(reply.speech).toBe(fallback.speech);
+    expect(reply.speech).toMatch(/^Sorry, I didn't get that\. You can say/);
+    expect(reply.reprompt).toBe(fallback.reprompt);
+    expect(reply.endsSession).toBe(false);
+    expect(alexa.calls()).toEqual([]);
+  });
+
+  test('(a request type no handler answers) / A: the fallback answer, not "something went wrong"', async () => {
+    const envelope = aLaunch().linked(alexa.token).build();
+    (envelope.request as { type: string }).type = 'Alexa.Presentation.APL.UserEvent';
+    const reply = await alexa.send(envelope);
+    expect(reply.speech).toMatch(/^Sorry, I didn't get that\. You can say/);
+    expect(reply.endsSession).toBe(false);
+    expect(alexa.calls()).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 /** Playing by name: the user's playlists, liked songs, artists, albums, songs, genres, anything. */
+import { anIntent } from '../support/envelopes';
 import { startAlexa, type Alexa } from '../support/harness';
 import { activeDevice, demo, nothingActive, playing } from '../support/world';
 
@@ -89,6 +90,48 @@ test('U: play my workout / A: which one? U: workout mix two (the elicited slot) 
   const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'workout mix two' });
   expect(reply.speech).toBe('Playing Workout Mix 2 on Kitchen speaker.');
   expect(playCall()?.body).toEqual({ context_uri: 'spotify:playlist:pl-workout-mix-2' });
+});
+
+test('U: play my workout (no session) / A: which one? U: the second one (nothing was kept) / A: lost track, nothing played', async () => {
+  const envelope = anIntent('PlayPlaylistIntent').slot('playlist', 'workout').linked(alexa.token).build();
+  delete (envelope as { session?: unknown }).session;
+  const ask = await alexa.send(envelope);
+  expect(ask.speech).toMatch(/^Did you mean Workout Mix.* or Workout Mix/);
+  expect(ask.envelope.sessionAttributes).toBeUndefined();
+  const choose = anIntent('ChooseIntent').slot('ordinal', '2').linked(alexa.token).build();
+  delete (choose as { session?: unknown }).session;
+  const reply = await alexa.send(choose);
+  expect(reply.speech).toBe("Sorry, I've lost track of the choices. Say what you'd like to play again.");
+  expect(playCall()).toBeUndefined();
+});
+
+test('U: play my workout / A: which one? U: the second one (the session kept garbage options) / A: plays the usable one', async () => {
+  const garbage = {
+    pending: {
+      intent: 'PlayPlaylistIntent',
+      slot: 'playlist',
+      options: [
+        null,
+        7,
+        { name: 'Workout Mix 2', id: 'pl-workout-mix-2', uri: 'spotify:playlist:pl-workout-mix-2' },
+      ],
+      carry: { device: 7 },
+    },
+  };
+  const reply = await alexa.send(
+    anIntent('PlayPlaylistIntent').slot('playlist', 'workout mix two').session(garbage).linked(alexa.token),
+  );
+  expect(reply.speech).toBe('Playing Workout Mix 2 on Kitchen speaker.');
+  expect(playCall()?.body).toEqual({ context_uri: 'spotify:playlist:pl-workout-mix-2' });
+});
+
+test('U: play my late night (the playlist name ends in a lone surrogate) / A: well-formed speech and card', async () => {
+  const id = demo(alexa.emulator).playlistIds![0]!;
+  alexa.emulator.state.playlists.get(id)!.name = 'Late Night\ud83d';
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'late night' });
+  expect(reply.speech).toBe('Playing Late Night on Kitchen speaker.');
+  expect(reply.ssml).not.toMatch(/[\ud800-\udfff]/);
+  expect(reply.card?.title).toBe('Late Night');
 });
 
 test('U: play my polka favourites / A: not found, suggests listing; nothing played', async () => {

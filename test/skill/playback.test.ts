@@ -176,10 +176,42 @@ test('U: skip ahead thirty seconds / A: Skipping ahead 30 seconds.', async () =>
   expect(alexa.lines().at(-1)).toBe('PUT /v1/me/player/seek?position_ms=90000&device_id=dev-kitchen');
 });
 
-test('U: go back two minutes (one minute in) / A: Going back 2 minutes. (to the start)', async () => {
+test('U: go back two minutes (one minute in) / A: Going back to the beginning. (what it did, not what was asked)', async () => {
   playing(alexa.emulator, { progressMs: 60_000 });
   const reply = await alexa.say('SeekIntent', { direction: { value: 'back', id: 'back' }, duration: 'PT2M' });
-  expect(reply.speech).toBe('Going back 2 minutes.');
+  expect(reply.speech).toBe('Going back to the beginning.');
+  expect(alexa.lines().at(-1)).toBe('PUT /v1/me/player/seek?position_ms=0&device_id=dev-kitchen');
+});
+
+test('U: go back one minute (exactly one minute in) / A: Going back one minute.', async () => {
+  playing(alexa.emulator, { progressMs: 60_000 });
+  const reply = await alexa.say('SeekIntent', { direction: { value: 'back', id: 'back' }, duration: 'PT1M' });
+  expect(reply.speech).toBe('Going back one minute.');
+  expect(alexa.lines().at(-1)).toBe('PUT /v1/me/player/seek?position_ms=0&device_id=dev-kitchen');
+});
+
+// Don't Stop Me Now is 209,413 ms long: the seek stops a second before its end.
+test.each([
+  ['thirty seconds (ten seconds before the end)', 'PT30S', 200_000],
+  ['99999999 hours', 'PT99999999H', 60_000],
+  ['99999999999999999999 days', 'P99999999999999999999D', 60_000],
+])(
+  'U: skip ahead %s / A: Skipping to the end. (never the absurd amount)',
+  async (_what, duration, progressMs) => {
+    playing(alexa.emulator, { progressMs });
+    const reply = await alexa.say('SeekIntent', { direction: { value: 'ahead', id: 'forward' }, duration });
+    expect(reply.speech).toBe('Skipping to the end.');
+    expect(alexa.lines().at(-1)).toBe('PUT /v1/me/player/seek?position_ms=208413&device_id=dev-kitchen');
+  },
+);
+
+test('U: go back 99999999 hours / A: Going back to the beginning.', async () => {
+  playing(alexa.emulator, { progressMs: 60_000 });
+  const reply = await alexa.say('SeekIntent', {
+    direction: { value: 'back', id: 'back' },
+    duration: 'PT99999999H',
+  });
+  expect(reply.speech).toBe('Going back to the beginning.');
   expect(alexa.lines().at(-1)).toBe('PUT /v1/me/player/seek?position_ms=0&device_id=dev-kitchen');
 });
 

@@ -1,4 +1,5 @@
 /** Playlists and the library: list, more, add the current song, create, queue, like. */
+import { anIntent } from '../support/envelopes';
 import { startAlexa, type Alexa } from '../support/harness';
 import { demo, nothingActive, playing } from '../support/world';
 
@@ -31,6 +32,27 @@ test('U: list my playlists (none) / A: none yet', async () => {
 
 test('U: more (nothing was listed) / A: nothing more to read', async () => {
   expect((await alexa.say('MoreIntent')).speech).toBe("There's nothing more to read.");
+  expect(alexa.lines()).toEqual([]);
+});
+
+/** A one-shot request: an IntentRequest without a `session`, which ask-sdk refuses session attributes for. */
+const sessionless = (intent: string) => {
+  const envelope = anIntent(intent).linked(alexa.token).build();
+  delete (envelope as { session?: unknown }).session;
+  return envelope;
+};
+
+test('U: list my playlists (no session) / A: count and the first ones, without offering "more" it could not keep', async () => {
+  const reply = await alexa.send(sessionless('ListPlaylistsIntent'));
+  expect(reply.speech).toMatch(/^You have \d+ playlists\. The first \d are: [^.]+\.$/);
+  expect(reply.endsSession).toBe(true);
+  expect(reply.envelope.sessionAttributes).toBeUndefined();
+  expect(alexa.lines()).toEqual(['GET /v1/me/playlists?limit=5&offset=0']);
+});
+
+test('U: more (no session) / A: nothing more to read', async () => {
+  const reply = await alexa.send(sessionless('MoreIntent'));
+  expect(reply.speech).toBe("There's nothing more to read.");
   expect(alexa.lines()).toEqual([]);
 });
 
