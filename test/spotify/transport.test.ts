@@ -277,6 +277,23 @@ describe('the transport over HTTP', () => {
   });
 });
 
+describe('the agents the transport makes itself', () => {
+  test('without an agent in the config, sequential requests still share one keep-alive connection', async () => {
+    const server = await listen(http.createServer(), (_req, res) => json(res, 200, {}));
+    const api = axios.create({
+      adapter: createTransport(axios, { agent: { maxSockets: 2 } }),
+      responseType: 'text',
+    });
+    try {
+      for (let i = 0; i < 10; i++) await api.get(`${server.url}/any`);
+      expect(server.seen).toHaveLength(10);
+      expect(server.connections).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the transport over TLS', () => {
   test('speaks https through the https agent, keeping the connection alive', async () => {
     const pki = createTestPki();

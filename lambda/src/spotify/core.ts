@@ -72,13 +72,10 @@ let shared: AxiosInstance | undefined;
 function http(): AxiosInstance {
   if (!shared) {
     const axios = (require('axios') as typeof import('axios')).default;
-    const { Agent: HttpAgent } = require('node:http') as typeof import('node:http');
-    const { Agent: HttpsAgent } = require('node:https') as typeof import('node:https');
     shared = axios.create({
-      // A lean adapter for exactly what the core sends (transport.ts says why, docs/benchmark.md how much).
-      adapter: createTransport(axios),
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 8 }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 8 }),
+      // A lean adapter for exactly what the core sends, with its own keep-alive agents (transport.ts says
+      // why, docs/benchmark.md how much).
+      adapter: createTransport(axios, { agent: { keepAlive: true, maxSockets: 8 } }),
       // Spotify's API never redirects, and a redirect must never carry the bearer token elsewhere
       // (tools/build.ts also leaves follow-redirects out of the bundle on the strength of this).
       maxRedirects: 0,

@@ -15,7 +15,14 @@
  * `signal` and `timeout`, `maxContentLength`, `validateStatus`, `httpAgent`/`httpsAgent`, and gzip or
  * deflate answers (zlib is loaded only if Spotify ever compresses one).
  */
-import type { Agent, ClientRequest, IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http';
+import type {
+  Agent,
+  AgentOptions,
+  ClientRequest,
+  IncomingHttpHeaders,
+  IncomingMessage,
+  RequestOptions,
+} from 'node:http';
 import type {
   AxiosAdapter,
   AxiosError as AxiosErrorClass,
@@ -122,18 +129,33 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+export interface TransportOptions {
+  /** Options of the keep-alive agents the transport makes when a request brings none (`httpAgent`, `httpsAgent`). */
+  agent?: AgentOptions;
+}
+
 /**
- * Builds the adapter. `transports` is for tests of the adapter itself; the skill uses Node's.
+ * Builds the adapter. The agents it makes (one per protocol, keep-alive, so a warm Lambda reuses its
+ * connection to Spotify) and `node:https` itself are created on the first request of that protocol: TLS
+ * costs about 3.5 ms to load, and a run against a plain-HTTP emulator never needs it.
  */
 export function createTransport(
   { AxiosError, CanceledError }: AxiosParts,
-  transports?: { http: Transport; https: Transport },
+  options: TransportOptions = {},
 ): AxiosAdapter {
-  const pick = (protocol: string): Transport => {
-    if (transports) return protocol === 'https:' ? transports.https : transports.http;
-    return protocol === 'https:'
-      ? (require('node:https') as typeof import('node:https')).request
-      : (require('node:http') as typeof import('node:http')).request;
+  const agentOptions: AgentOptions = { keepAlive: true, ...options.agent };
+  let httpModule: typeof import('node:http') | undefined;
+  let httpsModule: typeof import('node:https') | undefined;
+  let httpAgent: Agent | undefined;
+  let httpsAgent: Agent | undefined;
+  const node = (https: boolean): Transport =>
+    https
+      ? (httpsModule ??= require('node:https') as typeof import('node:https')).request
+      : (httpModule ??= require('node:http') as typeof import('node:http')).request;
+  const ownAgent = (https: boolean): Agent => {
+    if (https)
+      return (httpsAgent ??= new (require('node:https') as typeof import('node:https')).Agent(agentOptions));
+    return (httpAgent ??= new (require('node:http') as typeof import('node:http')).Agent(agentOptions));
   };
 
   return (config) =>
@@ -157,7 +179,8 @@ export function createTransport(
       }
 
       const isHttps = url.protocol === 'https:';
-      const agent = (isHttps ? config.httpsAgent : config.httpAgent) as Agent | undefined;
+      const agent =
+        ((isHttps ? config.httpsAgent : config.httpAgent) as Agent | undefined) ?? ownAgent(isHttps);
       const limit = typeof config.maxContentLength === 'number' ? config.maxContentLength : -1;
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
@@ -177,7 +200,7 @@ export function createTransport(
         req.destroy();
       }
 
-      const req: ClientRequest = pick(url.protocol)(
+      const req: ClientRequest = node(isHttps)(
         {
           method: (config.method ?? 'get').toUpperCase(),
           protocol: url.protocol,
