@@ -4,6 +4,8 @@
  * over real HTTP against the emulator, in fresh `node` processes where start-up behaviour matters.
  */
 import * as fs from 'node:fs';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -19,6 +21,7 @@ import {
 import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
 import { aLaunch } from '../support/envelopes';
 import { registerSecret } from '../support/log-capture';
+import { createTestPki } from '../serve/pki';
 
 const AXIOS_CJS = path.join(ROOT, 'node_modules/axios/dist/node/axios.cjs');
 
@@ -102,7 +105,7 @@ describe('the lean bundle', () => {
     expect(report.loaded).toEqual([]);
   });
 
-  test('U: open connect remote (linked), fresh process / A: speech from one real GET through axios; no fetch, no http2', async () => {
+  test('U: open connect remote (linked), fresh process / A: speech from one real GET through axios; no fetch, no http2, no TLS', async () => {
     const token = emulator.issueToken('demo');
     registerSecret(token);
     const before = emulator.log.length;
@@ -112,7 +115,8 @@ describe('the lean bundle', () => {
     const calls = emulator.log.slice(before);
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /v1/me/player 204']);
     expect(calls[0].authorization).toBe(`Bearer ${token}`);
-    expect(report.loaded.sort()).toEqual(['NativeModule http', 'NativeModule https']);
+    // TLS is loaded by the first https request (the real Spotify), not for a plain-HTTP emulator.
+    expect(report.loaded.sort()).toEqual(['NativeModule http']);
   });
 
   describe('ask-sdk-core without ask-sdk-model', () => {
@@ -205,6 +209,26 @@ describe('the lean bundle', () => {
           proxy: { protocol: 'http', host: '127.0.0.1', port: 9 },
         }),
       ).rejects.toThrow(/https-proxy-agent is not bundled/);
+    });
+
+    test('https is still there when axios asks for it: the stand-in loads TLS on first use', async () => {
+      const pki = createTestPki();
+      const server = https.createServer({ cert: pki.server.cert, key: pki.server.key }, (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"secure":true}');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const res = await axios.get(`https://127.0.0.1:${port}/v1/me/player`, {
+          adapter: 'http',
+          maxRedirects: 0,
+          httpsAgent: new https.Agent({ ca: pki.server.ca }),
+        });
+        expect(res.data).toEqual({ secure: true });
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
 
     test('http2 is still there when asked for: the stand-in loads the real module', async () => {
