@@ -139,6 +139,18 @@ async function coldStarts<K extends string>(
 
 const medianOf = (rows: ColdSample[], key: 'wallMs' | 'coldMs') => median(rows.map((r) => r[key]));
 
+/**
+ * A whole-process cold start, estimated robustly: the median boot over every process of the scenario plus
+ * this bundle's median of (exit − boot). `bootMs` (process start until the runner is about to require the
+ * bundle) is node's own start-up, the same code for every bundle, yet it is bimodal here (about 62 or 90 ms,
+ * by how the 2 cores are shared): with 40 rounds, one bundle's plain median can land 8 ms off another's by
+ * chance alone, which moved the unlinked ratio by ±0.1 between runs. Pooling the part no bundle influences
+ * removes that noise and keeps everything a bundle does (loading, first invoke, exit) in the figure.
+ */
+function wholeProcessMs(rows: ColdSample[], pooledBootMs: number): number {
+  return pooledBootMs + median(rows.map((r) => r.wallMs - r.bootMs));
+}
+
 /** The state for cold and warm runs: something plays on the kitchen speaker, so GET /me/player is a 200. */
 function arrangePlaying(emulator: Emulator): void {
   const demo = emulator.state.users.get('demo');
@@ -335,27 +347,36 @@ async function main(): Promise<void> {
 
     // The table. Cold-start targets are judged on whole processes (spawn → exit), as the issue measured
     // its bracketed figures; the in-process figure (require + first invoke) is shown beside it.
-    const cold = (samples: Record<'reference' | 'subject' | 'plainAxios', ColdSample[]>) => ({
-      wall: medianOf(samples.subject, 'wallMs') / medianOf(samples.reference, 'wallMs'),
-      inProcess: medianOf(samples.subject, 'coldMs') / medianOf(samples.reference, 'coldMs'),
-      plainWall: medianOf(samples.plainAxios, 'wallMs') / medianOf(samples.reference, 'wallMs'),
-      plainInProcess: medianOf(samples.plainAxios, 'coldMs') / medianOf(samples.reference, 'coldMs'),
-      ms: {
-        referenceWall: medianOf(samples.reference, 'wallMs'),
-        subjectWall: medianOf(samples.subject, 'wallMs'),
-        plainAxiosWall: medianOf(samples.plainAxios, 'wallMs'),
-        reference: medianOf(samples.reference, 'coldMs'),
-        subject: medianOf(samples.subject, 'coldMs'),
-        plainAxios: medianOf(samples.plainAxios, 'coldMs'),
-      },
-    });
+    const cold = (samples: Record<'reference' | 'subject' | 'plainAxios', ColdSample[]>) => {
+      const boot = median(Object.values<ColdSample[]>(samples).flatMap((rows) => rows.map((r) => r.bootMs)));
+      const whole = (rows: ColdSample[]) => wholeProcessMs(rows, boot);
+      return {
+        wall: whole(samples.subject) / whole(samples.reference),
+        /** The plain ratio of whole-process medians, for comparison (noisier: see wholeProcessMs). */
+        rawWall: medianOf(samples.subject, 'wallMs') / medianOf(samples.reference, 'wallMs'),
+        bootMs: boot,
+        inProcess: medianOf(samples.subject, 'coldMs') / medianOf(samples.reference, 'coldMs'),
+        plainWall: whole(samples.plainAxios) / whole(samples.reference),
+        plainInProcess: medianOf(samples.plainAxios, 'coldMs') / medianOf(samples.reference, 'coldMs'),
+        ms: {
+          referenceWall: whole(samples.reference),
+          subjectWall: whole(samples.subject),
+          plainAxiosWall: whole(samples.plainAxios),
+          reference: medianOf(samples.reference, 'coldMs'),
+          subject: medianOf(samples.subject, 'coldMs'),
+          plainAxios: medianOf(samples.plainAxios, 'coldMs'),
+        },
+      };
+    };
     const warmMean = (side: WarmSide) => median(warm[side].map((r) => r.meanUs));
+    const ratios0 = { coldUnlinked: cold(coldUnlinked), coldLinked: cold(coldLinked) };
     const ratios = {
-      coldUnlinked: cold(coldUnlinked),
-      coldLinked: cold(coldLinked),
+      ...ratios0,
       /** (c) against (b): what axios alone adds to a linked cold start. */
       coldLinkedAxiosOnly: {
-        wall: medianOf(coldLinked.axiosReference, 'wallMs') / medianOf(coldLinked.reference, 'wallMs'),
+        wall:
+          wholeProcessMs(coldLinked.axiosReference, ratios0.coldLinked.bootMs) /
+          wholeProcessMs(coldLinked.reference, ratios0.coldLinked.bootMs),
         inProcess: medianOf(coldLinked.axiosReference, 'coldMs') / medianOf(coldLinked.reference, 'coldMs'),
       },
       warm: warmMean('subject') / warmMean('reference'),
@@ -369,7 +390,8 @@ async function main(): Promise<void> {
       target: `${label} ≤ ${target}×`,
       measured: x(r.wall),
       detail:
-        `whole process ${msText(r.ms.subjectWall)} vs ${msText(r.ms.referenceWall)}; ` +
+        `whole process ${msText(r.ms.subjectWall)} vs ${msText(r.ms.referenceWall)} ` +
+        `(plain medians ${x(r.rawWall)}); ` +
         `in-process ${x(r.inProcess)} (${msText(r.ms.subject)} vs ${msText(r.ms.reference)}); ` +
         `axios loaded plainly ${x(r.plainWall)}`,
       pass: r.wall <= target && sound,
