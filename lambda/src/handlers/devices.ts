@@ -7,26 +7,23 @@ import { remember } from './memory';
 import { answerToPending, clearPending, setPending } from './pending';
 import { ask, tell } from './respond';
 import { slotText } from './slots';
-import { namedDevice } from './target';
+import { namedDevice, readList } from './target';
 
-const MAX_READ = 5;
-
-/** "List my devices": at most five, saying which one plays and which cannot be controlled. */
+/** "List my devices": five at most, then how many more; which one plays, which cannot be controlled. */
 export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
   const devices = (await spotify().player.getDevices()).filter((d) => d?.name);
   if (devices.length === 0) return tell(input, speech.say('noDevices'));
   const sorted = [...devices].sort((a, b) => Number(b.is_active) - Number(a.is_active));
-  const names = speech.list(
-    sorted
-      .slice(0, MAX_READ)
-      .map((d) =>
-        d.is_active
-          ? speech.fragment('deviceActive', { name: d.name })
-          : d.is_restricted
-            ? speech.fragment('deviceRestricted', { name: d.name })
-            : d.name,
-      ),
+  const names = readList(
+    speech,
+    sorted.map((d) =>
+      d.is_active
+        ? speech.fragment('deviceActive', { name: d.name })
+        : d.is_restricted
+          ? speech.fragment('deviceRestricted', { name: d.name })
+          : d.name,
+    ),
   );
   return tell(
     input,

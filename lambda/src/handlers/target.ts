@@ -1,5 +1,6 @@
 import { matchName } from '../matching';
-import type { SafeSsml, Speech } from '../speech/speech';
+import { escapeSsml } from '../speech/ssml';
+import { SafeSsml, type Speech } from '../speech/speech';
 import type { Device } from '../spotify/types';
 import type { UserMemory } from './memory';
 
@@ -8,15 +9,32 @@ export type DeviceChoice =
   | { kind: 'ambiguous'; options: Array<Device & { id: string }> }
   | { kind: 'say'; ssml: string };
 
-const MAX_LISTED = 5;
+/** Lists read at most this many items aloud. */
+export const MAX_LISTED = 5;
 
 function usable(d: Device | null | undefined): d is Device & { id: string } {
   return Boolean(d && d.id && !d.is_restricted);
 }
 
-/** "Kitchen speaker, Living Room TV and Car": at most five names, escaped. */
+/**
+ * "A, B and C", escaped; past five items, the first five and how many are left unread ("A, B, C, D, E, and
+ * 2 more"), never a silent cut.
+ */
+export function readList(speech: Speech, items: Array<string | SafeSsml>): SafeSsml {
+  if (items.length <= MAX_LISTED) return speech.list(items);
+  const read = items.slice(0, MAX_LISTED).map((i) => (i instanceof SafeSsml ? i.ssml : escapeSsml(i)));
+  return speech.fragment('listAndMore', {
+    names: new SafeSsml(read.join(', ')),
+    count: items.length - MAX_LISTED,
+  });
+}
+
+/** "Kitchen speaker, Living Room TV and Car": at most five names, then how many more. */
 export function deviceNames(speech: Speech, devices: Device[]): SafeSsml {
-  return speech.list(devices.slice(0, MAX_LISTED).map((d) => d.name));
+  return readList(
+    speech,
+    devices.map((d) => d.name),
+  );
 }
 
 /** A device the user named, matched robustly; restricted devices are explained, never chosen. */

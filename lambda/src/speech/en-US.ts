@@ -18,6 +18,8 @@ export const enUS = {
   whatNextReprompt: 'You can say, play my liked songs, or, list my devices. What would you like to do?',
   and: 'and',
   or: 'or',
+  /** A list cut at five: "Kitchen speaker, …, Bedroom Echo, and 1 more". */
+  listAndMore: '{names}, and {count} more',
 
   // Built-ins
   help: 'You can say things like: play my workout mix, play music by Queen on the kitchen speaker, pause, next song, turn the volume to forty, what is playing, list my devices, or, move the music to the TV. What would you like to do?',
