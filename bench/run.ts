@@ -68,6 +68,7 @@ interface Row {
 }
 interface RoundTripCase {
   intent: string;
+  variant?: string;
   say: string;
   build: (token: string) => { build(): unknown };
   arrange?: (emulator: Emulator) => void | Promise<void>;
@@ -189,7 +190,7 @@ async function measureRoundTrips(bundle: string, mod: RoundTripModule): Promise<
   try {
     for (const c of mod.ROUND_TRIPS) {
       const result: RoundTripResult = {
-        intent: c.intent,
+        intent: c.variant ? `${c.intent} (${c.variant})` : c.intent,
         say: c.say,
         minimum: c.minimum,
         achieved: 0,

@@ -3,12 +3,14 @@
  * exercise it. The conversation tests (test/skill/round-trips.test.ts) and `npm run bench` both check the
  * achieved count against `minimum`, measured from the emulator's request log.
  */
-import type { Emulator } from '../../tools/spotify-emulator';
+import { PL_WORKOUT_MIX, type Emulator } from '../../tools/spotify-emulator';
 import { aLaunch, anIntent, type EnvelopeBuilder } from './envelopes';
-import { kitchenPlaying } from './world';
+import { kitchenPlaying, playing } from './world';
 
 export interface RoundTripCase {
   intent: string;
+  /** Tells apart two cases of one intent (for example with and without a device). */
+  variant?: string;
   say: string;
   build: (token: string) => EnvelopeBuilder;
   arrange?: (emulator: Emulator) => void | Promise<void>;
@@ -33,6 +35,15 @@ const simple = (name: string, say: string, why: string, minimum = 1): RoundTripC
   why,
 });
 
+/** Workout Mix plays from its second song: next and previous have somewhere to go. */
+function insideWorkoutMix(emulator: Emulator): void {
+  const entries = emulator.state.playlists.get(PL_WORKOUT_MIX)?.entries ?? [];
+  playing(emulator, {
+    contextUri: `spotify:playlist:${PL_WORKOUT_MIX}`,
+    trackId: entries[1]?.uri.split(':')[2],
+  });
+}
+
 export const ROUND_TRIPS: RoundTripCase[] = [
   {
     intent: 'LaunchRequest',
@@ -42,16 +53,22 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     why: 'GET /me/player to say what is playing',
   },
   simple('AMAZON.PauseIntent', 'pause', 'PUT /me/player/pause'),
-  simple(
-    'AMAZON.ResumeIntent',
-    'resume',
-    'PUT /me/player/play (a device fallback adds GET devices and PUT /me/player)',
-  ),
-  simple('AMAZON.NextIntent', 'next', 'POST /me/player/next'),
-  simple('AMAZON.PreviousIntent', 'previous', 'POST /me/player/previous'),
+  {
+    ...simple(
+      'AMAZON.ResumeIntent',
+      'resume',
+      'PUT /me/player/play (a device fallback adds GET devices and PUT /me/player)',
+    ),
+    // Something paused: resuming while playing is Spotify's 403 "Restriction violated".
+    arrange: (emulator) => playing(emulator, { isPlaying: false }),
+  },
+  { ...simple('AMAZON.NextIntent', 'next', 'POST /me/player/next'), arrange: insideWorkoutMix },
+  { ...simple('AMAZON.PreviousIntent', 'previous', 'POST /me/player/previous'), arrange: insideWorkoutMix },
   simple('AMAZON.StartOverIntent', 'start over', 'PUT /me/player/seek?position_ms=0'),
-  simple('AMAZON.ShuffleOnIntent', 'shuffle on', 'PUT /me/player/shuffle'),
-  simple('AMAZON.LoopOnIntent', 'loop on', 'PUT /me/player/repeat'),
+  simple('AMAZON.ShuffleOnIntent', 'shuffle on', 'PUT /me/player/shuffle?state=true'),
+  simple('AMAZON.ShuffleOffIntent', 'shuffle off', 'PUT /me/player/shuffle?state=false'),
+  simple('AMAZON.LoopOnIntent', 'loop on', 'PUT /me/player/repeat?state=context'),
+  simple('AMAZON.LoopOffIntent', 'loop off', 'PUT /me/player/repeat?state=off'),
   {
     intent: 'RepeatModeIntent',
     say: 'repeat this song',
@@ -70,6 +87,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     why: 'PUT /me/player/volume',
   },
   simple('VolumeUpIntent', 'turn it up', 'GET /me/player for the level, then PUT volume', 2),
+  simple('VolumeDownIntent', 'turn it down', 'GET /me/player for the level, then PUT volume', 2),
   simple('MuteIntent', 'mute', 'GET /me/player for the level to remember, then PUT volume 0', 2),
   simple('UnmuteIntent', 'unmute', 'PUT volume to the remembered level'),
   {
@@ -94,6 +112,15 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     why: 'GET /me/playlists page 1 with GET devices; pages 2..n in parallel; PUT play',
   },
   {
+    intent: 'PlayPlaylistIntent',
+    variant: 'on a device',
+    say: 'play my workout mix on the living room tv',
+    build: intent('PlayPlaylistIntent', { playlist: 'workout mix', device: 'living room tv' }),
+    arrange: kitchenPlaying,
+    minimum: 3,
+    why: 'the same, the device resolved from the same GET devices; PUT play?device_id=',
+  },
+  {
     intent: 'PlayLikedSongsIntent',
     say: 'play my liked songs',
     build: intent('PlayLikedSongsIntent'),
@@ -108,6 +135,22 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     arrange: kitchenPlaying,
     minimum: 2,
     why: 'GET /search with GET devices; PUT play',
+  },
+  {
+    intent: 'PlayAlbumIntent',
+    say: 'play the album discovery',
+    build: intent('PlayAlbumIntent', { album: 'discovery' }),
+    arrange: kitchenPlaying,
+    minimum: 2,
+    why: 'GET /search with GET devices; PUT play',
+  },
+  {
+    intent: 'PlayGenreIntent',
+    say: 'play some jazz',
+    build: intent('PlayGenreIntent', { genre: 'jazz' }),
+    arrange: kitchenPlaying,
+    minimum: 2,
+    why: 'GET /search (playlists) with GET devices; PUT play',
   },
   {
     intent: 'PlaySongIntent',
@@ -144,6 +187,35 @@ export const ROUND_TRIPS: RoundTripCase[] = [
   },
   simple('ListPlaylistsIntent', 'list my playlists', 'GET /me/playlists?limit=5'),
   {
+    intent: 'MoreIntent',
+    say: 'more (after list my playlists)',
+    build: (token) => anIntent('MoreIntent').session({ playlistOffset: 5 }).linked(token),
+    arrange: kitchenPlaying,
+    minimum: 1,
+    why: 'GET /me/playlists?offset=5&limit=5, the offset kept in the session',
+  },
+  {
+    intent: 'ChooseIntent',
+    say: 'the second one (after "did you mean …")',
+    build: (token) =>
+      anIntent('ChooseIntent')
+        .slot('ordinal', '2')
+        .session({
+          pending: {
+            intent: 'PlayPlaylistIntent',
+            slot: 'playlist',
+            options: [
+              { name: 'Workout Mix', id: PL_WORKOUT_MIX, uri: `spotify:playlist:${PL_WORKOUT_MIX}` },
+              { name: 'Workout Mix 2', id: 'pl-workout-mix-2', uri: 'spotify:playlist:pl-workout-mix-2' },
+            ],
+          },
+        })
+        .linked(token),
+    arrange: kitchenPlaying,
+    minimum: 2,
+    why: 'GET devices (where to play, named in the answer), then PUT play; the options are in the session',
+  },
+  {
     intent: 'QueueSongIntent',
     say: 'queue eye of the tiger',
     build: intent('QueueSongIntent', { song: 'eye of the tiger' }),
@@ -170,7 +242,32 @@ export const ROUND_TRIPS: RoundTripCase[] = [
   },
   simple('WhichAccountIntent', 'which account is linked', 'GET /me'),
   simple('DeviceHelpIntent', "why can't you find my speaker", 'no Spotify call', 0),
+  simple('UnlinkHelpIntent', 'how do i unlink my account', 'no Spotify call', 0),
+  simple('AMAZON.HelpIntent', 'help', 'no Spotify call', 0),
+  simple('AMAZON.StopIntent', 'stop', 'no Spotify call (the music keeps playing)', 0),
+  simple('AMAZON.CancelIntent', 'cancel', 'no Spotify call', 0),
+  simple('AMAZON.FallbackIntent', 'what is the weather', 'no Spotify call', 0),
+  simple('AMAZON.NavigateHomeIntent', 'go home', 'no Spotify call', 0),
 ];
+
+/** A name for a case that is unique in ROUND_TRIPS. */
+export const caseName = (c: Pick<RoundTripCase, 'intent' | 'variant'>): string =>
+  c.variant ? `${c.intent} (${c.variant})` : c.intent;
+
+/**
+ * The table of ROUND_TRIPS as the README carries it (between `<!-- round-trips:start -->` and
+ * `<!-- round-trips:end -->`); test/project/readme.test.ts keeps the two equal.
+ */
+export function roundTripsMarkdown(): string {
+  const rows = ROUND_TRIPS.map(
+    (c) => `| ${caseName(c)} | ${c.say} | ${c.minimum} | ${c.minimum} | ${c.why} |`,
+  );
+  return [
+    '| intent | for example | minimum | achieved | the calls |',
+    '| --- | --- | --: | --: | --- |',
+    ...rows,
+  ].join('\n');
+}
 
 export interface TimedRequest {
   at: number;
