@@ -225,3 +225,79 @@ test('U: play my workout mix (no playlists at all) / A: says so, nothing played'
   expect(reply.speech).toBe("You don't have any playlists yet.");
   expect(playCall()).toBeUndefined();
 });
+
+describe('"… on the kitchen" with two kitchen devices: the skill asks which one, then plays what was asked', () => {
+  beforeEach(() => {
+    const user = demo(alexa.emulator);
+    user.devices.push({
+      ...user.devices[0],
+      id: 'dev-kitchen-display',
+      name: 'Kitchen display',
+      is_active: false,
+    });
+  });
+  const searches = () => alexa.calls().filter((c) => c.path === '/v1/search');
+
+  test('U: play music by queen on the kitchen / A: Did you mean Kitchen speaker or Kitchen display? U: the second one / A: Playing Queen on Kitchen display.', async () => {
+    const question = await alexa.say('PlayArtistIntent', { artist: 'queen', device: 'kitchen' });
+    expect(question.speech).toBe('Did you mean Kitchen speaker or Kitchen display?');
+    expect(question.endsSession).toBe(false);
+    expect(question.envelope.response.directives?.[0]).toMatchObject({
+      type: 'Dialog.ElicitSlot',
+      slotToElicit: 'device',
+      updatedIntent: { name: 'PlayArtistIntent', slots: { artist: { value: 'queen' } } },
+    });
+    expect(playCall()).toBeUndefined();
+
+    const reply = await alexa.say('ChooseIntent', { ordinal: '2' });
+    expect(reply.speech).toBe('Playing Queen on Kitchen display.');
+    expect(playCall()).toEqual({
+      method: 'PUT',
+      path: '/v1/me/player/play',
+      query: { device_id: 'dev-kitchen-display' },
+      body: { context_uri: expect.stringMatching(/^spotify:artist:/) },
+    });
+    expect(searches()).toEqual([]);
+    expect(reply.sessionAttributes.pending).toBeUndefined();
+    expect(player()).toMatchObject({ deviceId: 'dev-kitchen-display', isPlaying: true });
+  });
+
+  test('U: play the song bohemian rhapsody on the kitchen / A: which? U: kitchen display (the elicited slot) / A: plays it there without searching again', async () => {
+    await alexa.say('PlaySongIntent', { song: 'bohemian rhapsody', device: 'kitchen' });
+    const reply = await alexa.say('PlaySongIntent', { song: 'bohemian rhapsody', device: 'kitchen display' });
+    expect(reply.speech).toMatch(/^Playing Bohemian Rhapsody by Queen on Kitchen display\.$/);
+    expect(playCall()?.query).toEqual({ device_id: 'dev-kitchen-display' });
+    expect(playCall()?.body).toEqual({ uris: [expect.stringMatching(/^spotify:track:/)] });
+    expect(searches()).toEqual([]);
+  });
+
+  test('U: play my workout mix on the kitchen / A: which? U: the living room tv (neither option) / A: the intent runs again with that device', async () => {
+    await alexa.say('PlayPlaylistIntent', { playlist: 'workout mix', device: 'kitchen' });
+    const reply = await alexa.say('PlayPlaylistIntent', {
+      playlist: 'workout mix',
+      device: 'living room tv',
+    });
+    expect(reply.speech).toBe('Playing Workout Mix on Living Room TV.');
+    expect(playCall()?.query).toEqual({ device_id: 'dev-tv' });
+  });
+
+  test('U: play my workout on the kitchen / A: which playlist? U: the first one / A: which device? U: the second one / A: plays the chosen playlist on the chosen device', async () => {
+    const first = await alexa.say('PlayPlaylistIntent', { playlist: 'workout', device: 'kitchen' });
+    expect(first.speech).toMatch(/^Did you mean Workout Mix/);
+    const options = (first.sessionAttributes.pending as { options: Array<{ name: string; uri: string }> })
+      .options;
+    const second = await alexa.say('ChooseIntent', { ordinal: '1' });
+    expect(second.speech).toBe('Did you mean Kitchen speaker or Kitchen display?');
+    expect(second.envelope.response.directives?.[0]).toMatchObject({
+      type: 'Dialog.ElicitSlot',
+      slotToElicit: 'device',
+      updatedIntent: { name: 'PlayPlaylistIntent' },
+    });
+    const reply = await alexa.say('ChooseIntent', { ordinal: '2' });
+    expect(reply.speech).toBe(`Playing ${options[0].name} on Kitchen display.`);
+    expect(playCall()).toMatchObject({
+      query: { device_id: 'dev-kitchen-display' },
+      body: { context_uri: options[0].uri },
+    });
+  });
+});

@@ -1,11 +1,12 @@
 import type { HandlerInput } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
+import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { matchName } from '../matching';
 import type { Device, Image } from '../spotify/types';
-import { onIntent } from './define';
+import { onIntent, type SkillRequestHandler } from './define';
 import { recall, remember, type UserMemory } from './memory';
 import { answerToPending, clearPending, getPending, setPending, type PendingOption } from './pending';
+import { intentName } from './predicates';
 import { ask, tell } from './respond';
 import { slotText } from './slots';
 import { fallbackDevice, namedDevice } from './target';
@@ -39,19 +40,31 @@ export function where(input: HandlerInput, spokenDevice = slotText(input, 'devic
  * Plays on the device the user named, else the active one, else the fallback (default, only, last used):
  * one PUT /me/player/play with an explicit device id, so "no active device" never reaches the user.
  */
-export async function startPlayback(input: HandlerInput, item: Playable, at: Where): Promise<Response> {
-  const { speech, spotify } = ctx(input);
+export async function startPlayback(
+  input: HandlerInput,
+  item: Playable,
+  at: Where,
+  intent = intentName(input) ?? 'PlaySearchIntent',
+): Promise<Response> {
+  const { speech } = ctx(input);
   const choice = at.spokenDevice
     ? namedDevice(speech, at.devices, at.spokenDevice)
     : fallbackDevice(speech, at.devices, at.memory);
   if (choice.kind === 'say') return tell(input, choice.ssml);
-  if (choice.kind === 'ambiguous') {
-    const names = speech.list(choice.options.slice(0, 3).map((d) => d.name));
-    return tell(input, speech.say('didYouMean', { options: names }));
-  }
-  const device = choice.device;
+  if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent);
+  return playOn(input, item, choice.device, at.memory);
+}
+
+/** One PUT /me/player/play on a known device, remembered as the last one used; says what plays where. */
+async function playOn(
+  input: HandlerInput,
+  item: Playable,
+  device: { id: string; name: string },
+  memory: UserMemory,
+): Promise<Response> {
+  const { speech, spotify } = ctx(input);
   await spotify().player.play({ deviceId: device.id, contextUri: item.contextUri, uris: item.uris });
-  if (at.memory.lastDevice?.id !== device.id) {
+  if (memory.lastDevice?.id !== device.id) {
     await remember(input, { lastDevice: { id: device.id, name: device.name } });
   }
   const ssml = item.artists
@@ -60,6 +73,82 @@ export async function startPlayback(input: HandlerInput, item: Playable, at: Whe
   const cardText = item.artists ? `${item.artists}\nPlaying on ${device.name}` : `Playing on ${device.name}`;
   return tell(input, ssml, { title: item.name, text: cardText, images: item.images });
 }
+
+/**
+ * "On the kitchen" with a Kitchen speaker and a Kitchen display: asks which one and elicits the device slot
+ * of the same intent, keeping what was about to play in the session, so the answer ("the second one", or
+ * "the kitchen display") plays it without searching again (PendingPlayDeviceHandler).
+ */
+function askWhichDevice(
+  input: HandlerInput,
+  item: Playable,
+  devices: Array<{ id: string; name: string }>,
+  intent: string,
+): Response {
+  const { speech } = ctx(input);
+  const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
+  const carry: Record<string, string> = { playName: item.name };
+  if (item.artists) carry.playArtists = item.artists;
+  if (item.contextUri) carry.playContext = item.contextUri;
+  if (item.uris?.length) carry.playUris = item.uris.join(' ');
+  setPending(input, { intent, slot: 'device', options, carry });
+  const request = input.requestEnvelope.request as { intent?: Intent };
+  const asked: Intent =
+    request.intent?.name === intent
+      ? {
+          ...request.intent,
+          slots: { ...request.intent.slots, device: { name: 'device', confirmationStatus: 'NONE' } },
+        }
+      : {
+          name: intent,
+          confirmationStatus: 'NONE',
+          slots: { device: { name: 'device', confirmationStatus: 'NONE' } },
+        };
+  input.responseBuilder.addElicitSlotDirective('device', asked);
+  return ask(
+    input,
+    speech.say('didYouMean', {
+      options: speech.list(
+        options.map((o) => o.name),
+        'or',
+      ),
+    }),
+    speech.say('didYouMeanReprompt'),
+  );
+}
+
+/** What askWhichDevice kept, as something to play again; undefined when the session holds no such thing. */
+function carriedPlayable(carry: Record<string, string> | undefined): Playable | undefined {
+  if (!carry?.playName || (!carry.playContext && !carry.playUris)) return undefined;
+  return {
+    name: carry.playName,
+    artists: carry.playArtists,
+    contextUri: carry.playContext,
+    uris: carry.playUris?.split(' '),
+  };
+}
+
+/**
+ * The answer to "which device?" after a play request, by ordinal (ChooseIntent) or by naming the device in
+ * the elicited slot: plays what was kept, on that device. An answer that names none of the options is left
+ * to the intent's own handler (it searches again with the new device name).
+ */
+export const PendingPlayDeviceHandler: SkillRequestHandler = {
+  intents: [],
+  requestTypes: [],
+  canHandle(input) {
+    const pending = getPending(input);
+    if (!pending || pending.slot !== 'device' || !carriedPlayable(pending.carry)) return false;
+    return answerToPending(input, pending.intent) !== undefined;
+  },
+  async handle(input) {
+    const pending = getPending(input)!;
+    const device = answerToPending(input, pending.intent)!;
+    const item = carriedPlayable(pending.carry)!;
+    clearPending(input);
+    return playOn(input, item, device, await recall(input));
+  },
+};
 
 const FILLER = /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi;
 
@@ -102,7 +191,7 @@ export async function playPlaylist(input: HandlerInput, intent = 'PlayPlaylistIn
     const carriedDevice = getPending(input)?.carry?.device;
     clearPending(input);
     const at = await where(input, slotText(input, 'device') ?? carriedDevice);
-    return startPlayback(input, { name: chosen.name, contextUri: chosen.uri }, at);
+    return startPlayback(input, { name: chosen.name, contextUri: chosen.uri }, at, intent);
   }
   const spoken = slotText(input, 'playlist') ?? slotText(input, 'query');
   if (!spoken) {
@@ -267,6 +356,8 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
 });
 
 export const PLAY_HANDLERS = [
+  // First: an answer to "which device?" is not a new request to play.
+  PendingPlayDeviceHandler,
   PlayPlaylistHandler,
   PlayLikedSongsHandler,
   PlayArtistHandler,
