@@ -10,11 +10,12 @@ beforeEach(async () => {
 });
 afterEach(() => alexa.close());
 
-test('U: list my devices / A: at most five, the playing one first, restricted ones explained, then how many more', async () => {
+test('U: list my devices / A: at most five, the playing one first, the uncontrollable ones last, then how many more', async () => {
   const reply = await alexa.say('ListDevicesIntent');
   expect(reply.speech).toMatch(/^I can see 6 devices: Kitchen speaker, which is playing, /);
-  expect(reply.speech).toMatch(/, and 1 more\.$/);
-  expect(reply.speech).not.toMatch(/Car/);
+  expect(reply.speech).toMatch(/, Car, and 1 more\.$/);
+  // The restricted PlayStation is the one left unread: the five read are the ones the user can use.
+  expect(reply.speech).not.toMatch(/PlayStation/);
   expect(alexa.lines()).toEqual(['GET /v1/me/player/devices']);
 });
 

@@ -736,7 +736,7 @@ const TABLE: Row[] = [
     envelope: intent('ListDevicesIntent'),
     requests: [DEVICES],
     speech:
-      "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, PlayStation 5, which I can't control, and 1 more.",
+      "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 1 more.",
   },
   {
     intent: 'ListDevicesIntent',
@@ -748,7 +748,7 @@ const TABLE: Row[] = [
     },
     requests: [DEVICES],
     speech:
-      "I can see 7 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, PlayStation 5, which I can't control, and 2 more.",
+      "I can see 7 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 2 more.",
   },
   {
     intent: 'ListDevicesIntent',

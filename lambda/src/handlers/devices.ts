@@ -9,12 +9,15 @@ import { ask, tell } from './respond';
 import { slotText } from './slots';
 import { namedDevice, readList } from './target';
 
-/** "List my devices": five at most, then how many more; which one plays, which cannot be controlled. */
+/** "List my devices": five at most, then how many more; which one plays, which cannot be controlled (last). */
 export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
   const devices = (await spotify().player.getDevices()).filter((d) => d?.name);
   if (devices.length === 0) return tell(input, speech.say('noDevices'));
-  const sorted = [...devices].sort((a, b) => Number(b.is_active) - Number(a.is_active));
+  // The playing device first, the ones that cannot be controlled last: when the list is cut at five, the
+  // devices the user can actually use are the ones read.
+  const rank = (d: Device) => (d.is_active ? 0 : d.is_restricted ? 2 : 1);
+  const sorted = [...devices].sort((a, b) => rank(a) - rank(b));
   const names = readList(
     speech,
     sorted.map((d) =>
