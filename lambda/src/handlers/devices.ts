@@ -4,7 +4,7 @@ import { ctx } from '../context';
 import type { Device } from '../spotify/types';
 import { onIntent } from './define';
 import { remember } from './memory';
-import { answerToPending, clearPending, setPending } from './pending';
+import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
 import { slotText } from './slots';
 import { namedDevice, readList } from './target';
@@ -57,18 +57,7 @@ function withNamedDevice(intent: string, act: DeviceAction) {
     if (choice.kind === 'say') return tell(input, choice.ssml);
     if (choice.kind === 'ambiguous') {
       const options = choice.options.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
-      setPending(input, { intent, slot: 'device', options });
-      input.responseBuilder.addElicitSlotDirective('device');
-      return ask(
-        input,
-        speech.say('didYouMean', {
-          options: speech.list(
-            options.map((o) => o.name),
-            'or',
-          ),
-        }),
-        speech.say('didYouMeanReprompt'),
-      );
+      return askWhichOne(input, { intent, slot: 'device', options });
     }
     return act(input, choice.device);
   });

@@ -1,6 +1,9 @@
 import type { HandlerInput } from 'ask-sdk-core';
+import type { Intent, Response } from 'ask-sdk-model';
+import { ctx } from '../context';
 import { matchName } from '../matching';
 import { intentName } from './predicates';
+import { ask } from './respond';
 import { readSession, writeSession } from './session';
 import { slotText } from './slots';
 
@@ -24,6 +27,21 @@ const KEY = 'pending';
 
 export function setPending(input: HandlerInput, pending: Pending): void {
   writeSession(input, KEY, pending);
+}
+
+/**
+ * "Did you mean A, B or C?": keeps the question in the session and elicits its slot again (of `updatedIntent`
+ * when given, else of the request's intent), so the answer comes back by name or as "the second one".
+ */
+export function askWhichOne(input: HandlerInput, pending: Pending, updatedIntent?: Intent): Response {
+  const { speech } = ctx(input);
+  setPending(input, pending);
+  input.responseBuilder.addElicitSlotDirective(pending.slot, updatedIntent);
+  const names = speech.list(
+    pending.options.map((o) => o.name),
+    'or',
+  );
+  return ask(input, speech.say('didYouMean', { options: names }), speech.say('didYouMeanReprompt'));
 }
 
 const isOption = (o: unknown): o is PendingOption =>

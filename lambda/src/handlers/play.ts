@@ -5,7 +5,7 @@ import { matchName } from '../matching';
 import type { Device, Image } from '../spotify/types';
 import { onIntent, type SkillRequestHandler } from './define';
 import { recall, remember, type UserMemory } from './memory';
-import { answerToPending, clearPending, getPending, setPending, type PendingOption } from './pending';
+import { answerToPending, askWhichOne, clearPending, getPending, type PendingOption } from './pending';
 import { intentName } from './predicates';
 import { ask, tell } from './respond';
 import { slotText } from './slots';
@@ -85,13 +85,11 @@ function askWhichDevice(
   devices: Array<{ id: string; name: string }>,
   intent: string,
 ): Response {
-  const { speech } = ctx(input);
   const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
   const carry: Record<string, string> = { playName: item.name };
   if (item.artists) carry.playArtists = item.artists;
   if (item.contextUri) carry.playContext = item.contextUri;
   if (item.uris?.length) carry.playUris = item.uris.join(' ');
-  setPending(input, { intent, slot: 'device', options, carry });
   const request = input.requestEnvelope.request as { intent?: Intent };
   const asked: Intent =
     request.intent?.name === intent
@@ -104,17 +102,7 @@ function askWhichDevice(
           confirmationStatus: 'NONE',
           slots: { device: { name: 'device', confirmationStatus: 'NONE' } },
         };
-  input.responseBuilder.addElicitSlotDirective('device', asked);
-  return ask(
-    input,
-    speech.say('didYouMean', {
-      options: speech.list(
-        options.map((o) => o.name),
-        'or',
-      ),
-    }),
-    speech.say('didYouMeanReprompt'),
-  );
+  return askWhichOne(input, { intent, slot: 'device', options, carry }, asked);
 }
 
 /** What askWhichDevice kept, as something to play again; undefined when the session holds no such thing. */
@@ -160,26 +148,18 @@ function playlistOptions(
 
 /** Asks "Did you mean A or B?" and elicits the playlist slot again; the answer comes back to this intent. */
 function askWhichPlaylist(input: HandlerInput, options: PendingOption[], intent: string): Response {
-  const { speech } = ctx(input);
   const device = slotText(input, 'device');
-  setPending(input, { intent, slot: 'playlist', options, carry: device ? { device } : undefined });
-  input.responseBuilder.addElicitSlotDirective('playlist', {
-    name: intent,
-    confirmationStatus: 'NONE',
-    slots: {
-      playlist: { name: 'playlist', confirmationStatus: 'NONE' },
-      ...(device ? { device: { name: 'device', value: device, confirmationStatus: 'NONE' } } : {}),
-    },
-  });
-  return ask(
+  return askWhichOne(
     input,
-    speech.say('didYouMean', {
-      options: speech.list(
-        options.map((o) => o.name),
-        'or',
-      ),
-    }),
-    speech.say('didYouMeanReprompt'),
+    { intent, slot: 'playlist', options, carry: device ? { device } : undefined },
+    {
+      name: intent,
+      confirmationStatus: 'NONE',
+      slots: {
+        playlist: { name: 'playlist', confirmationStatus: 'NONE' },
+        ...(device ? { device: { name: 'device', value: device, confirmationStatus: 'NONE' } } : {}),
+      },
+    },
   );
 }
 

@@ -4,7 +4,7 @@ import { ctx } from '../context';
 import { matchName } from '../matching';
 import { itemNames } from '../speech/describe';
 import { onIntent } from './define';
-import { answerToPending, clearPending, setPending } from './pending';
+import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
 import { readSession, writeSession } from './session';
 import { slotText } from './slots';
@@ -84,18 +84,7 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
         .filter((o) => writable.includes(o.value))
         .map((o) => ({ name: o.name, id: o.value.id, uri: o.value.uri }));
       if (options.length > 1) {
-        setPending(input, { intent: 'AddToPlaylistIntent', slot: 'playlist', options });
-        input.responseBuilder.addElicitSlotDirective('playlist');
-        return ask(
-          input,
-          speech.say('didYouMean', {
-            options: speech.list(
-              options.map((o) => o.name),
-              'or',
-            ),
-          }),
-          speech.say('didYouMeanReprompt'),
-        );
+        return askWhichOne(input, { intent: 'AddToPlaylistIntent', slot: 'playlist', options });
       }
       if (options.length === 0) {
         return tell(input, speech.say('notYourPlaylist', { playlist: result.options[0].name }));
