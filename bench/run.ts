@@ -76,6 +76,7 @@ interface RoundTripCase {
 }
 interface RoundTripModule {
   ROUND_TRIPS: RoundTripCase[];
+  caseName(c: RoundTripCase): string;
   sequentialSteps(log: ReadonlyArray<{ at: number; ms?: number }>): number;
 }
 interface RoundTripResult {
@@ -169,8 +170,12 @@ function arrangePlaying(emulator: Emulator): void {
 async function loadRoundTrips(): Promise<RoundTripModule | string> {
   try {
     const mod = (await import('../test/support/round-trips')) as Partial<RoundTripModule>;
-    if (!Array.isArray(mod.ROUND_TRIPS) || typeof mod.sequentialSteps !== 'function') {
-      return 'test/support/round-trips.ts exports no ROUND_TRIPS or sequentialSteps';
+    if (
+      !Array.isArray(mod.ROUND_TRIPS) ||
+      typeof mod.sequentialSteps !== 'function' ||
+      typeof mod.caseName !== 'function'
+    ) {
+      return 'test/support/round-trips.ts exports no ROUND_TRIPS, sequentialSteps or caseName';
     }
     return mod as RoundTripModule;
   } catch (error) {
@@ -190,7 +195,7 @@ async function measureRoundTrips(bundle: string, mod: RoundTripModule): Promise<
   try {
     for (const c of mod.ROUND_TRIPS) {
       const result: RoundTripResult = {
-        intent: c.variant ? `${c.intent} (${c.variant})` : c.intent,
+        intent: mod.caseName(c),
         say: c.say,
         minimum: c.minimum,
         achieved: 0,
@@ -350,23 +355,23 @@ async function main(): Promise<void> {
     // its bracketed figures; the in-process figure (require + first invoke) is shown beside it.
     const cold = (samples: Record<'reference' | 'subject' | 'plainAxios', ColdSample[]>) => {
       const boot = median(Object.values<ColdSample[]>(samples).flatMap((rows) => rows.map((r) => r.bootMs)));
-      const whole = (rows: ColdSample[]) => wholeProcessMs(rows, boot);
+      const ms = {
+        referenceWall: wholeProcessMs(samples.reference, boot),
+        subjectWall: wholeProcessMs(samples.subject, boot),
+        plainAxiosWall: wholeProcessMs(samples.plainAxios, boot),
+        reference: medianOf(samples.reference, 'coldMs'),
+        subject: medianOf(samples.subject, 'coldMs'),
+        plainAxios: medianOf(samples.plainAxios, 'coldMs'),
+      };
       return {
-        wall: whole(samples.subject) / whole(samples.reference),
+        wall: ms.subjectWall / ms.referenceWall,
         /** The plain ratio of whole-process medians, for comparison (noisier: see wholeProcessMs). */
         rawWall: medianOf(samples.subject, 'wallMs') / medianOf(samples.reference, 'wallMs'),
         bootMs: boot,
-        inProcess: medianOf(samples.subject, 'coldMs') / medianOf(samples.reference, 'coldMs'),
-        plainWall: whole(samples.plainAxios) / whole(samples.reference),
-        plainInProcess: medianOf(samples.plainAxios, 'coldMs') / medianOf(samples.reference, 'coldMs'),
-        ms: {
-          referenceWall: whole(samples.reference),
-          subjectWall: whole(samples.subject),
-          plainAxiosWall: whole(samples.plainAxios),
-          reference: medianOf(samples.reference, 'coldMs'),
-          subject: medianOf(samples.subject, 'coldMs'),
-          plainAxios: medianOf(samples.plainAxios, 'coldMs'),
-        },
+        inProcess: ms.subject / ms.reference,
+        plainWall: ms.plainAxiosWall / ms.referenceWall,
+        plainInProcess: ms.plainAxios / ms.reference,
+        ms,
       };
     };
     const warmMean = (side: WarmSide) => median(warm[side].map((r) => r.meanUs));

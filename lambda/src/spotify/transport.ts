@@ -104,6 +104,9 @@ function requestBody(data: unknown): Buffer | undefined {
   );
 }
 
+/** zlib, loaded only if Spotify ever sends a compressed answer. */
+const zlib = (): typeof import('node:zlib') => require('node:zlib') as typeof import('node:zlib');
+
 /** The response body as a string, decompressed when Spotify compressed it. */
 function decode(body: Buffer, encoding: string | undefined): string {
   switch ((encoding ?? '').toLowerCase()) {
@@ -112,13 +115,13 @@ function decode(body: Buffer, encoding: string | undefined): string {
       return body.toString('utf8');
     case 'gzip':
     case 'x-gzip':
-      return (require('node:zlib') as typeof import('node:zlib')).gunzipSync(body).toString('utf8');
+      return zlib().gunzipSync(body).toString('utf8');
     case 'deflate':
       // Servers send deflate with or without the zlib header; try the standard form first.
       try {
-        return (require('node:zlib') as typeof import('node:zlib')).inflateSync(body).toString('utf8');
+        return zlib().inflateSync(body).toString('utf8');
       } catch {
-        return (require('node:zlib') as typeof import('node:zlib')).inflateRawSync(body).toString('utf8');
+        return zlib().inflateRawSync(body).toString('utf8');
       }
     default:
       throw new Error(`unsupported content-encoding ${encoding}`);
@@ -148,15 +151,15 @@ export function createTransport(
   let httpsModule: typeof import('node:https') | undefined;
   let httpAgent: Agent | undefined;
   let httpsAgent: Agent | undefined;
-  const node = (https: boolean): Transport =>
+  const nodeModule = (https: boolean): typeof import('node:http') | typeof import('node:https') =>
     https
-      ? (httpsModule ??= require('node:https') as typeof import('node:https')).request
-      : (httpModule ??= require('node:http') as typeof import('node:http')).request;
-  const ownAgent = (https: boolean): Agent => {
-    if (https)
-      return (httpsAgent ??= new (require('node:https') as typeof import('node:https')).Agent(agentOptions));
-    return (httpAgent ??= new (require('node:http') as typeof import('node:http')).Agent(agentOptions));
-  };
+      ? (httpsModule ??= require('node:https') as typeof import('node:https'))
+      : (httpModule ??= require('node:http') as typeof import('node:http'));
+  const node = (https: boolean): Transport => nodeModule(https).request;
+  const ownAgent = (https: boolean): Agent =>
+    https
+      ? (httpsAgent ??= new (nodeModule(true).Agent)(agentOptions))
+      : (httpAgent ??= new (nodeModule(false).Agent)(agentOptions));
 
   return (config) =>
     new Promise<AxiosResponse>((resolve, reject) => {
