@@ -7,7 +7,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ACCOUNT_LINKING, ALLOWLIST, MODELS_DIR } from '../../tools/validate/validate';
+import {
+  ACCOUNT_LINKING,
+  ALLOWLIST,
+  ASK_RESOURCES,
+  BUILD_HOOKS,
+  MANIFEST,
+  MODELS_DIR,
+} from '../../tools/validate/validate';
 
 const REPO = path.resolve(__dirname, '../..');
 const MAIN = path.join(REPO, 'tools/validate/main.ts');
@@ -27,12 +34,15 @@ function validate(...args: string[]) {
   return result;
 }
 
-/** The files the validator reads (skill package, account linking, allowlist), in a fresh git work tree. */
+/** The files the validator reads (skill package, ask-resources, hooks, account linking, allowlist), in a fresh git work tree. */
 function copyOfRepo(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cli-'));
   dirs.push(root);
   fs.cpSync(path.join(REPO, 'skill-package'), path.join(root, 'skill-package'), { recursive: true });
-  fs.copyFileSync(path.join(REPO, ACCOUNT_LINKING), path.join(root, ACCOUNT_LINKING));
+  for (const file of [ACCOUNT_LINKING, ASK_RESOURCES, ...BUILD_HOOKS]) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.copyFileSync(path.join(REPO, file), path.join(root, file));
+  }
   if (fs.existsSync(path.join(REPO, ALLOWLIST))) {
     fs.mkdirSync(path.dirname(path.join(root, ALLOWLIST)), { recursive: true });
     fs.copyFileSync(path.join(REPO, ALLOWLIST), path.join(root, ALLOWLIST));
@@ -93,6 +103,48 @@ test('a broken interaction model: exit 1, the file and the JSON path of the bad 
     expect.stringMatching(new RegExp(`^${escape(`${MODEL} ${at}: `)}.*\\[search-query-carrier\\]$`)),
     'validate: 1 problem',
   ]);
+});
+
+describe('the skill-events setup ask deploy rejects', () => {
+  const USER_CONFIG = 'profiles.default.skillInfrastructure.userConfig';
+  type Resources = {
+    profiles: { default: { skillInfrastructure: { userConfig: Record<string, unknown> } } };
+  };
+
+  test('a manifest.events block without endpoint (ask-cli uploads it before the Lambda exists): exit 1, file and path', () => {
+    const root = copyOfRepo();
+    editJson<{ manifest: Record<string, unknown> }>(path.join(root, MANIFEST), (m) => {
+      m.manifest.events = { subscriptions: [{ eventName: 'SKILL_DISABLED' }] };
+    });
+    const result = validate('--root', root);
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(
+        /^skill-package\/skill\.json manifest\.events\.endpoint: endpoint is required \(Amazon's schema v1\.skill\.Manifest\.SkillManifestEnvelope, ask-smapi-model 1\.24\.0\) \[smapi-schema\]$/,
+      ),
+      expect.stringMatching(
+        /^skill-package\/skill\.json manifest\.events: declare skill events in ask-resources\.json .*\[manifest-events\]$/,
+      ),
+      'validate: 2 problems',
+    ]);
+  });
+
+  test("'events' in targetEndpoint (ask-cli would write apis.events): exit 1, file and path", () => {
+    const root = copyOfRepo();
+    editJson<Resources>(path.join(root, ASK_RESOURCES), (r) => {
+      r.profiles.default.skillInfrastructure.userConfig.targetEndpoint = ['custom', 'events'];
+    });
+    const result = validate('--root', root);
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${escape(`${ASK_RESOURCES} ${USER_CONFIG}.targetEndpoint[1]: "events" is not an API domain`)}.*\\[target-endpoint\\]$`,
+        ),
+      ),
+      'validate: 1 problem',
+    ]);
+  });
 });
 
 test('invalid JSON in the model: exit 1, naming the file', () => {

@@ -68,9 +68,35 @@ function goodManifest() {
     manifest: {
       publishingInformation: { locales: { 'en-US': { name: 'Connect Remote' } } },
       privacyAndCompliance: { locales: { 'en-US': {} } },
-      apis: { custom: {} },
-      events: { subscriptions: [{ eventName: 'SKILL_DISABLED' }] },
+      apis: { custom: {} } as Record<string, unknown>,
       manifestVersion: '1.0',
+    } as Record<string, unknown> & {
+      apis: Record<string, unknown>;
+      publishingInformation: { locales: Record<string, unknown> };
+    },
+  };
+}
+
+/** ask-resources.json as ask-cli v2 reads it: one API domain, skill events, the bundle's folder. */
+function goodAskResources() {
+  return {
+    askcliResourcesVersion: '2020-03-31',
+    profiles: {
+      default: {
+        skillMetadata: { src: './skill-package' },
+        code: { default: { src: './lambda/dist' } },
+        skillInfrastructure: {
+          type: '@ask-cli/lambda-deployer',
+          userConfig: {
+            runtime: 'nodejs22.x',
+            handler: 'index.handler',
+            targetEndpoint: ['custom'],
+            skillEvents: { subscriptions: ['SKILL_DISABLED'] },
+            awsRegion: 'us-east-1',
+            lambda: { memorySize: 512, timeout: 10, environmentVariables: {} },
+          } as Record<string, unknown>,
+        },
+      },
     },
   };
 }
@@ -109,6 +135,7 @@ const ENDPOINTS: EndpointInfo[] = [
 interface Fixture {
   model?: unknown;
   manifest?: unknown;
+  askResources?: unknown;
   accountLinking?: unknown;
   extraFiles?: Record<string, string>;
 }
@@ -129,6 +156,8 @@ function project(fixture: Fixture = {}): string {
   write(MODEL, fixture.model ?? goodModel());
   write('skill-package/skill.json', fixture.manifest ?? goodManifest());
   write('accountLinking.json', fixture.accountLinking ?? goodAccountLinking());
+  write('ask-resources.json', fixture.askResources ?? goodAskResources());
+  for (const hook of ['hooks/build.sh', 'hooks/build.ps1']) write(hook, '# ask-cli build hook\n');
   for (const [file, text] of Object.entries(fixture.extraFiles ?? {})) write(file, text);
   return root;
 }
@@ -223,7 +252,9 @@ describe('a broken interaction model', () => {
 
   test('manifest locales must match the model files', () => {
     const manifest = goodManifest();
-    (manifest.manifest.publishingInformation.locales as Record<string, unknown>)['de-DE'] = { name: 'x' };
+    (manifest.manifest.publishingInformation.locales as Record<string, unknown>)['de-DE'] = {
+      name: 'Fernbedienung',
+    };
     expect(validate(project({ manifest }))).toEqual([
       expect.objectContaining({
         file: 'skill-package/skill.json',
@@ -256,10 +287,25 @@ describe('handlers against the model', () => {
     ]);
   });
 
-  test('a skill-event handler needs its manifest subscription, and a subscription needs a handler', () => {
-    const manifest = goodManifest();
-    manifest.manifest.events.subscriptions = [{ eventName: 'SKILL_ENABLED' }];
-    expect(rules(validate(project({ manifest })))).toEqual(['event-not-handled', 'event-not-subscribed']);
+  test('a skill-event handler needs its skillEvents subscription, and a subscription needs a handler', () => {
+    const askResources = goodAskResources();
+    askResources.profiles.default.skillInfrastructure.userConfig.skillEvents = {
+      subscriptions: ['SKILL_ENABLED'],
+    };
+    const at = 'profiles.default.skillInfrastructure.userConfig.skillEvents.subscriptions';
+    expect(validate(project({ askResources }))).toEqual([
+      expect.objectContaining({
+        file: 'ask-resources.json',
+        path: at,
+        rule: 'event-not-handled',
+        message: expect.stringContaining('SKILL_ENABLED'),
+      }),
+      expect.objectContaining({
+        path: at,
+        rule: 'event-not-subscribed',
+        message: expect.stringContaining('SKILL_DISABLED'),
+      }),
+    ]);
   });
 });
 
@@ -365,5 +411,138 @@ describe('secrets', () => {
       JSON.stringify([{ ...allow, reason: 'the AWS documentation example key' }]),
     );
     expect(validate(root)).toEqual([]);
+  });
+});
+
+describe("Amazon's schema (ask-smapi-model) and what ask deploy does with ask-resources.json", () => {
+  const AT = 'profiles.default.skillInfrastructure.userConfig';
+
+  test("the events setup this project had: a manifest.events without endpoint and 'events' as a target endpoint", () => {
+    const manifest = goodManifest();
+    manifest.manifest.events = { subscriptions: [{ eventName: 'SKILL_DISABLED' }] };
+    const askResources = goodAskResources();
+    askResources.profiles.default.skillInfrastructure.userConfig.targetEndpoint = ['custom', 'events'];
+    const problems = validate(project({ manifest, askResources }));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'skill-package/skill.json',
+        path: 'manifest.events.endpoint',
+        rule: 'smapi-schema',
+        message: expect.stringContaining('v1.skill.Manifest.SkillManifestEnvelope'),
+      }),
+      expect.objectContaining({
+        file: 'skill-package/skill.json',
+        path: 'manifest.events',
+        rule: 'manifest-events',
+      }),
+      expect.objectContaining({
+        file: 'ask-resources.json',
+        path: `${AT}.targetEndpoint[1]`,
+        rule: 'target-endpoint',
+        message: expect.stringMatching(/"events" is not an API domain .*custom.*music.*skillEvents instead/),
+      }),
+    ]);
+  });
+
+  test('the manifest as ask-cli rewrites it after creating the Lambda is checked too: an unknown skill event', () => {
+    const askResources = goodAskResources();
+    askResources.profiles.default.skillInfrastructure.userConfig.skillEvents = {
+      subscriptions: ['SKILL_DISABLED', 'SKILL_VANISHED'],
+    };
+    const problems = validate(project({ askResources }));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'ask-resources.json',
+        path: `${AT}.skillEvents.subscriptions[1]`,
+        rule: 'skill-event',
+      }),
+      expect.objectContaining({
+        file: 'skill-package/skill.json',
+        path: 'manifest.events.subscriptions[1].eventName',
+        rule: 'smapi-schema-deployed',
+        message: expect.stringMatching(
+          /^after ask deploy \(default\) writes the Lambda endpoint: must be one of/,
+        ),
+      }),
+    ]);
+  });
+
+  test('account linking outside Amazon’s enum, and a model with a slot value of the wrong type', () => {
+    const accountLinking = goodAccountLinking();
+    (accountLinking.accountLinkingRequest as Record<string, unknown>).accessTokenScheme = 'BEARER';
+    const model = goodModel();
+    (model.interactionModel.languageModel.types[0].values[0].name as Record<string, unknown>).value = 42;
+    const problems = validate(project({ accountLinking, model })).filter((p) => p.rule === 'smapi-schema');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: MODEL,
+        path: 'interactionModel.languageModel.types[0].values[0].name.value',
+      }),
+      expect.objectContaining({
+        file: 'accountLinking.json',
+        path: 'accountLinkingRequest.accessTokenScheme',
+        message: expect.stringMatching(/must be one of "HTTP_BASIC", "REQUEST_BODY_CREDENTIALS"/),
+      }),
+    ]);
+  });
+
+  test('slot values without synonyms pass, as in Amazon’s own samples', () => {
+    const model = goodModel();
+    expect(model.interactionModel.languageModel.types[0].values[0]).not.toHaveProperty('name.synonyms');
+    expect(validate(project({ model }))).toEqual([]);
+  });
+
+  test('a sample that is an utterance Amazon documents for a built-in intent the model uses', () => {
+    const model = goodModel();
+    const intents = model.interactionModel.languageModel.intents;
+    intents.push({ name: 'MoreIntent', samples: ['tell me more', 'Keep going'] });
+    const handlers = [...HANDLERS, { intents: ['MoreIntent', 'AMAZON.ResumeIntent'], requestTypes: [] }];
+    // Without AMAZON.ResumeIntent in the model, "keep going" is nobody else's.
+    expect(
+      validate(project({ model }), {
+        handlers: [...HANDLERS, { intents: ['MoreIntent'], requestTypes: [] }],
+      }),
+    ).toEqual([]);
+    intents.push({ name: 'AMAZON.ResumeIntent', samples: [] });
+    expect(validate(project({ model }), { handlers })).toEqual([
+      expect.objectContaining({
+        file: MODEL,
+        path: `interactionModel.languageModel.intents[${intents.length - 2}].samples[1]`,
+        rule: 'built-in-utterance',
+        message: expect.stringContaining(
+          '"Keep going" is an utterance Amazon documents for AMAZON.ResumeIntent',
+        ),
+      }),
+    ]);
+  });
+
+  test('a slot-elicitation sample that is only an AMAZON.SearchQuery slot', () => {
+    const model = goodModel();
+    const slot = model.interactionModel.languageModel.intents[6].slots![0] as { samples?: string[] };
+    slot.samples = ['search for {query}', '{query}'];
+    expect(validate(project({ model }))).toEqual([
+      expect.objectContaining({
+        path: 'interactionModel.languageModel.intents[6].slots[0].samples[1]',
+        rule: 'search-query-carrier',
+      }),
+    ]);
+  });
+
+  test('the code ask-cli zips, the handler, the region, and the build hook', () => {
+    const askResources = goodAskResources();
+    const profile = askResources.profiles.default;
+    profile.code.default.src = './lambda';
+    Object.assign(profile.skillInfrastructure.userConfig, {
+      handler: 'dist/index.handler',
+      awsRegion: 'eu-central-1',
+    });
+    const root = project({ askResources });
+    fs.rmSync(path.join(root, 'hooks/build.sh'));
+    expect(validate(root).map((p) => [p.file, p.path, p.rule])).toEqual([
+      ['ask-resources.json', `${AT}.awsRegion`, 'aws-region'],
+      ['ask-resources.json', `${AT}.handler`, 'code-src'],
+      ['ask-resources.json', 'profiles.default.code.default.src', 'code-src'],
+      ['hooks/build.sh', '(file)', 'build-hook'],
+    ]);
   });
 });

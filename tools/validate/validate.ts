@@ -6,6 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LAMBDA_BUNDLE, ROOT } from '../build';
+import {
+  ALEXA_LAMBDA_REGIONS,
+  deployerConfigs,
+  manifestAfterDeploy,
+  skillEventSubscriptions,
+  type DeployerConfig,
+} from './ask-cli';
+import { builtInUtterances } from './built-in-utterances';
+import { apiDomains, schemaProblems, skillEventNames } from './smapi';
 
 export interface Problem {
   /** Path relative to the project root. */
@@ -51,6 +61,13 @@ export interface ValidateOptions {
 export const MODELS_DIR = 'skill-package/interactionModels/custom';
 export const MANIFEST = 'skill-package/skill.json';
 export const ACCOUNT_LINKING = 'accountLinking.json';
+export const ASK_RESOURCES = 'ask-resources.json';
+/** ask-cli's custom build flow: `ask deploy` runs it (from the project root) instead of zipping the code folder. */
+export const BUILD_HOOKS = ['hooks/build.sh', 'hooks/build.ps1'];
+/** The folder ask-cli must upload (it holds only the bundle) and the handler Lambda calls in it. */
+export const CODE_SRC = `./${path.relative(ROOT, path.dirname(LAMBDA_BUNDLE)).split(path.sep).join('/')}`;
+export const LAMBDA_HANDLER = `${path.basename(LAMBDA_BUNDLE, '.js')}.handler`;
+
 export const ALLOWLIST = 'tools/validate/secret-allowlist.json';
 
 /** Skill events a handler can answer, and the manifest subscription each needs. */
@@ -127,6 +144,7 @@ function normalize(sample: string): string {
 function checkModel(root: string, locale: string, file: string, out: Problem[]): ModelSummary | undefined {
   const data = readJson(root, file, out);
   if (data === undefined) return undefined;
+  out.push(...schemaProblems('interactionModel', data, file));
   const c = new Collector(file);
   const summary: ModelSummary = { locale, file, intents: new Set() };
   const lm = isObj(data) && isObj(data.interactionModel) ? data.interactionModel.languageModel : undefined;
@@ -200,6 +218,16 @@ function checkModel(root: string, locale: string, file: string, out: Problem[]):
             'slot-type-missing',
             `${name}.${slot.name}: slot type ${slot.type} is not defined in types`,
           );
+        // Slot samples answer an elicitation ("Which playlist?"); the carrier-phrase rule holds there too.
+        if (slot.type === 'AMAZON.SearchQuery' && Array.isArray(slot.samples))
+          slot.samples.forEach((sample, j) => {
+            if (typeof sample === 'string' && sample.replace(SLOT_REF, ' ').trim() === '')
+              c.add(
+                `${sat}.samples[${j}]`,
+                'search-query-carrier',
+                `${name}.${slot.name}: the slot sample "${sample}" is only an AMAZON.SearchQuery slot; it needs a carrier phrase`,
+              );
+          });
       });
 
     const samples = intent.samples ?? [];
@@ -259,6 +287,22 @@ function checkModel(root: string, locale: string, file: string, out: Problem[]):
     if (!summary.intents.has(required))
       c.add(`${base}.intents`, 'built-in-missing', `the required intent ${required} is missing`);
   }
+  // A sample of one intent that Amazon documents as an utterance of a built-in intent the model also uses.
+  const documented = new Map<string, string>();
+  for (const [builtIn, utterances] of Object.entries(builtInUtterances(locale)))
+    if (summary.intents.has(builtIn)) for (const u of utterances) documented.set(normalize(u), builtIn);
+  lm.intents.forEach((intent, i) => {
+    if (!isObj(intent) || typeof intent.name !== 'string' || !Array.isArray(intent.samples)) return;
+    intent.samples.forEach((sample, j) => {
+      const builtIn = typeof sample === 'string' ? documented.get(normalize(sample)) : undefined;
+      if (builtIn && builtIn !== intent.name)
+        c.add(
+          `${base}.intents[${i}].samples[${j}]`,
+          'built-in-utterance',
+          `${intent.name}: "${sample}" is an utterance Amazon documents for ${builtIn}, which the model also uses; the two intents would compete for it`,
+        );
+    });
+  });
   out.push(...c.problems);
   return summary;
 }
@@ -266,20 +310,16 @@ function checkModel(root: string, locale: string, file: string, out: Problem[]):
 // ---------------------------------------------------------------------------------------------------------
 // Manifest, handlers, account linking
 
-function checkManifest(
-  root: string,
-  modelLocales: string[],
-  handlers: readonly HandlerInfo[],
-  out: Problem[],
-): void {
+function checkManifest(root: string, modelLocales: string[], out: Problem[]): Json | undefined {
   const data = readJson(root, MANIFEST, out);
-  if (data === undefined) return;
+  if (data === undefined) return undefined;
+  out.push(...schemaProblems('manifest', data, MANIFEST));
   const c = new Collector(MANIFEST);
   const manifest = isObj(data) ? data.manifest : undefined;
   if (!isObj(manifest)) {
     c.add('manifest', 'manifest-shape', 'missing manifest');
     out.push(...c.problems);
-    return;
+    return data;
   }
   const publishing = isObj(manifest.publishingInformation)
     ? manifest.publishingInformation.locales
@@ -313,27 +353,140 @@ function checkManifest(
   }
   if (!isObj(manifest.apis) || !isObj(manifest.apis.custom))
     c.add('manifest.apis.custom', 'manifest-shape', 'not a custom skill: apis.custom is missing');
+  // ask-cli uploads skill.json as committed before any Lambda exists, then writes manifest.events itself
+  // (endpoint: the Lambda) from ask-resources.json's skillEvents. A committed block without the endpoint
+  // fails Amazon's schema at that first upload.
+  if (manifest.events !== undefined && !(isObj(manifest.events) && manifest.events.endpoint !== undefined))
+    c.add(
+      'manifest.events',
+      'manifest-events',
+      `declare skill events in ${ASK_RESOURCES} (userConfig.skillEvents.subscriptions), not here: ask deploy uploads this manifest before the Lambda exists, and ask-cli writes manifest.events with the Lambda as endpoint`,
+    );
+  out.push(...c.problems);
+  return data;
+}
 
-  const subscribed = new Set<string>();
-  const subs = isObj(manifest.events) ? manifest.events.subscriptions : undefined;
-  if (Array.isArray(subs))
-    for (const s of subs) if (isObj(s) && typeof s.eventName === 'string') subscribed.add(s.eventName);
+/**
+ * ask-resources.json for each profile deployed with the lambda-deployer: only API domains as target
+ * endpoints, skill events through skillEvents (and in agreement with the handlers), the bundle's folder as
+ * the code ask-cli uploads, a region Alexa can call; and the manifest as ask-cli rewrites it after creating
+ * the Lambda still passes Amazon's schema.
+ */
+function checkAskResources(
+  root: string,
+  manifest: Json | undefined,
+  handlers: readonly HandlerInfo[],
+  out: Problem[],
+): void {
+  const data = readJson(root, ASK_RESOURCES, out);
+  if (data === undefined) return;
+  const c = new Collector(ASK_RESOURCES);
+  const configs = deployerConfigs(data);
+  if (configs.length === 0)
+    c.add('profiles', 'ask-resources-shape', 'no profile deploys with @ask-cli/lambda-deployer');
+  const domains = apiDomains();
+  const eventNames = new Set(skillEventNames());
   const handled = new Set(handlers.flatMap((h) => h.requestTypes));
-  for (const [requestType, eventName] of Object.entries(EVENT_SUBSCRIPTIONS)) {
-    if (handled.has(requestType) && !subscribed.has(eventName))
+  // Problems in other files (the manifest after ask deploy, the hooks) after ask-resources.json's own.
+  const later: Problem[] = [];
+  for (const config of configs)
+    checkDeployer(data as Obj, config, manifest, { domains, eventNames, handled }, c, later);
+  for (const hook of BUILD_HOOKS)
+    if (!fs.existsSync(path.join(root, hook)))
+      later.push({
+        file: hook,
+        path: '(file)',
+        rule: 'build-hook',
+        message: `${hook} is missing: ask deploy would zip ${CODE_SRC} as it is, and on a fresh clone that folder holds no bundle`,
+      });
+  out.push(...c.problems, ...later);
+}
+
+function checkDeployer(
+  resources: Obj,
+  { profile, at, userConfig }: DeployerConfig,
+  manifest: Json | undefined,
+  known: { domains: string[]; eventNames: Set<string>; handled: Set<string> },
+  c: Collector,
+  out: Problem[],
+): void {
+  const targets = userConfig.targetEndpoint;
+  if (targets !== undefined && !(Array.isArray(targets) && targets.every((t) => typeof t === 'string')))
+    c.add(`${at}.targetEndpoint`, 'target-endpoint', 'targetEndpoint must be an array of API domains');
+  else
+    (targets ?? []).forEach((t: string, i: number) => {
+      if (!known.domains.includes(t))
+        c.add(
+          `${at}.targetEndpoint[${i}]`,
+          'target-endpoint',
+          `"${t}" is not an API domain (${known.domains.join(', ')}): ask-cli would write manifest.apis.${t}.endpoint${t === 'events' ? '; subscribe to skill events with userConfig.skillEvents instead' : ''}`,
+        );
+    });
+
+  const subscriptions = skillEventSubscriptions(userConfig) ?? [];
+  subscriptions.forEach((s, i) => {
+    if (!known.eventNames.has(s))
       c.add(
-        'manifest.events.subscriptions',
-        'event-not-subscribed',
-        `a handler answers ${requestType}, but the manifest does not subscribe to ${eventName}`,
+        `${at}.skillEvents.subscriptions[${i}]`,
+        'skill-event',
+        `${s} is not a skill event Amazon defines`,
       );
-    if (subscribed.has(eventName) && !handled.has(requestType))
+  });
+  for (const [requestType, eventName] of Object.entries(EVENT_SUBSCRIPTIONS)) {
+    if (known.handled.has(requestType) && !subscriptions.includes(eventName))
       c.add(
-        'manifest.events.subscriptions',
+        `${at}.skillEvents.subscriptions`,
+        'event-not-subscribed',
+        `a handler answers ${requestType}, but ${profile} does not subscribe to ${eventName}`,
+      );
+    if (subscriptions.includes(eventName) && !known.handled.has(requestType))
+      c.add(
+        `${at}.skillEvents.subscriptions`,
         'event-not-handled',
-        `the manifest subscribes to ${eventName}, but no handler answers ${requestType}`,
+        `${profile} subscribes to ${eventName}, but no handler answers ${requestType}`,
       );
   }
-  out.push(...c.problems);
+
+  const region = userConfig.awsRegion;
+  if (typeof region !== 'string' || !ALEXA_LAMBDA_REGIONS.includes(region))
+    c.add(
+      `${at}.awsRegion`,
+      'aws-region',
+      `awsRegion must be a region where Alexa can call a Lambda: ${ALEXA_LAMBDA_REGIONS.join(', ')}`,
+    );
+  if (userConfig.handler !== LAMBDA_HANDLER)
+    c.add(`${at}.handler`, 'code-src', `handler must be ${LAMBDA_HANDLER}: the bundle's file and export`);
+  const profileObj = (resources.profiles as Obj)[profile] as Obj;
+  const code = isObj(profileObj.code) ? profileObj.code : {};
+  if (Object.keys(code).length === 0) c.add(`profiles.${profile}.code`, 'code-src', 'no code to deploy');
+  for (const [region, entry] of Object.entries(code)) {
+    const src = isObj(entry) ? entry.src : undefined;
+    if (typeof src !== 'string' || path.posix.normalize(src) !== path.posix.normalize(CODE_SRC))
+      c.add(
+        `profiles.${profile}.code.${region}.src`,
+        'code-src',
+        `must be ${CODE_SRC}, the folder that holds only the bundle: ask-cli uploads everything in it`,
+      );
+  }
+
+  // The manifest Amazon receives after the Lambda exists.
+  if (manifest === undefined) return;
+  const after = manifestAfterDeploy(manifest, userConfig);
+  const before = new Set(
+    schemaProblems('manifest', manifest, MANIFEST).map((p) => `${p.path}\n${p.message}`),
+  );
+  for (const p of schemaProblems('manifest', after, MANIFEST, 'smapi-schema-deployed'))
+    if (!before.has(`${p.path}\n${p.message}`))
+      out.push({ ...p, message: `after ask deploy (${profile}) writes the Lambda endpoint: ${p.message}` });
+  const apis = isObj(after) && isObj(after.manifest) && isObj(after.manifest.apis) ? after.manifest.apis : {};
+  for (const domain of Object.keys(apis))
+    if (!known.domains.includes(domain) && !Array.isArray(targets))
+      out.push({
+        file: MANIFEST,
+        path: `manifest.apis.${domain}`,
+        rule: 'target-endpoint',
+        message: `${domain} is not an API domain; ask-cli would give it the Lambda as endpoint`,
+      });
 }
 
 function checkHandlers(models: ModelSummary[], handlers: readonly HandlerInfo[], out: Problem[]): void {
@@ -377,6 +530,7 @@ export function neededScopes(endpoints: readonly EndpointInfo[]): Map<string, st
 function checkAccountLinking(root: string, endpoints: readonly EndpointInfo[], out: Problem[]): void {
   const data = readJson(root, ACCOUNT_LINKING, out);
   if (data === undefined) return;
+  out.push(...schemaProblems('accountLinking', data, ACCOUNT_LINKING));
   const c = new Collector(ACCOUNT_LINKING);
   const al = isObj(data) ? data.accountLinkingRequest : undefined;
   const base = 'accountLinkingRequest';
@@ -593,12 +747,12 @@ export function validateProject(options: ValidateOptions): Problem[] {
     const summary = checkModel(root, f.replace(/\.json$/, ''), `${MODELS_DIR}/${f}`, problems);
     if (summary) models.push(summary);
   }
-  checkManifest(
+  const manifest = checkManifest(
     root,
     modelFiles.map((f) => f.replace(/\.json$/, '')),
-    handlers,
     problems,
   );
+  checkAskResources(root, manifest, handlers, problems);
   checkHandlers(models, handlers, problems);
   checkAccountLinking(root, endpoints, problems);
   const files = options.files ?? gitFiles(root);
