@@ -47,8 +47,11 @@ describe('lambda/dist/index.js', () => {
     const resources = JSON.parse(fs.readFileSync(path.join(ROOT, 'ask-resources.json'), 'utf8'));
     const { handler: entry, runtime } = resources.profiles.default.skillInfrastructure.userConfig;
     expect(runtime).toBe('nodejs22.x');
-    expect(entry).toBe('dist/index.handler');
+    expect(entry).toBe('index.handler');
+    expect(path.basename(bundle)).toBe(`${entry.split('.')[0]}.js`);
     expect(fs.existsSync(`${bundle}.map`)).toBe(true);
+    // No sourceMappingURL: Lambda never reads the map, and it is not uploaded (tools/build.ts LAMBDA_MAP).
+    expect(fs.readFileSync(bundle, 'utf8')).not.toMatch(/sourceMappingURL/);
     const exported = entry.split('.').pop();
     expect(typeof (load() as unknown as Record<string, unknown>)[exported]).toBe('function');
     // No runtime node_modules: nothing but node built-ins is required at load time.

@@ -1,6 +1,6 @@
 /**
  * Bundles the Lambda: one minified CommonJS file with a source map, for the nodejs22.x runtime, needing no
- * node_modules at run time. `npm run build` writes lambda/dist/index.js; tests and the benchmark call
+ * node_modules at run time. `npm run build` writes lambda/dist/index.js (its map to lambda/maps/); tests and the benchmark call
  * `buildBundle` with their own entry and output.
  *
  * axios stays (the project's users asked for it), but its Node build drags in packages the skill never
@@ -159,7 +159,9 @@ const BASE_SETTINGS: BuildOptions = {
   target: 'node22',
   format: 'cjs',
   minify: true,
-  sourcemap: true,
+  // No sourceMappingURL comment: Lambda never reads the map (no --enable-source-maps), and the map is kept
+  // out of the folder ask-cli uploads (see LAMBDA_MAP).
+  sourcemap: 'external',
   legalComments: 'none',
   logLevel: 'warning',
 };
@@ -213,6 +215,20 @@ export function deferCompile(modules: readonly string[] = DEFERRED_MODULES): Plu
 /** The settings every bundle shares (the benchmark's reference fixtures use the same). */
 export const BUNDLE_SETTINGS: BuildOptions = { ...BASE_SETTINGS, plugins: [deferCompile(), lean()] };
 
+/** The bundle Lambda runs: ask-resources.json's code.default.src is its folder, and the handler `index.handler`. */
+export const LAMBDA_BUNDLE = path.join(ROOT, 'lambda/dist/index.js');
+/**
+ * Its source map, for reading a stack trace by hand. Beside the bundle it would be zipped and uploaded with it
+ * (420 KB that Lambda never reads), so it lives in a sibling folder at the same depth: the map's relative
+ * `sources` (../src/…) still resolve.
+ */
+export const LAMBDA_MAP = path.join(ROOT, 'lambda/maps/index.js.map');
+
+/** Where a bundle's map goes: LAMBDA_MAP for the Lambda bundle, beside the file for any other. */
+export function mapFileFor(outfile: string): string {
+  return path.resolve(outfile) === LAMBDA_BUNDLE ? LAMBDA_MAP : `${outfile}.map`;
+}
+
 export interface BuiltBundle {
   outfile: string;
   /** Size of the minified bundle in bytes (without its source map). */
@@ -224,10 +240,15 @@ export interface BuiltBundle {
 /** Builds like `buildBundle` and also returns the size and esbuild's metafile (for the benchmark). */
 export async function buildBundleWithMetafile(
   entry = path.join(ROOT, 'lambda/src/index.ts'),
-  outfile = path.join(ROOT, 'lambda/dist/index.js'),
+  outfile = LAMBDA_BUNDLE,
   settings: BuildOptions = BUNDLE_SETTINGS,
 ): Promise<BuiltBundle> {
   const result = await build({ ...settings, entryPoints: [entry], outfile, metafile: true });
+  const mapfile = mapFileFor(outfile);
+  if (settings.sourcemap && mapfile !== `${outfile}.map`) {
+    await fs.promises.mkdir(path.dirname(mapfile), { recursive: true });
+    await fs.promises.rename(`${outfile}.map`, mapfile);
+  }
   const metafile = result.metafile as Metafile;
   const output = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint !== undefined);
   if (!output) throw new Error(`esbuild reported no output for ${entry}`);
@@ -236,7 +257,7 @@ export async function buildBundleWithMetafile(
 
 export async function buildBundle(
   entry = path.join(ROOT, 'lambda/src/index.ts'),
-  outfile = path.join(ROOT, 'lambda/dist/index.js'),
+  outfile = LAMBDA_BUNDLE,
 ): Promise<string> {
   return (await buildBundleWithMetafile(entry, outfile)).outfile;
 }

@@ -4,7 +4,7 @@
  * complete in a 0600 file outside the repository that is gone afterwards (also on failure), the redirect
  * URLs printed, and the client secret absent from every line of output.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -78,6 +78,12 @@ function sandbox(envOverrides: NodeJS.ProcessEnv = {}): Sandbox {
 
 const commands = (calls: AskCall[]) =>
   calls.map((c) => c.args.filter((a) => !a.startsWith('file:')).join(' '));
+const userConfig = (resources: unknown) =>
+  (
+    resources as {
+      profiles: Record<string, { skillInfrastructure: { userConfig: Record<string, unknown> } }>;
+    }
+  ).profiles.default.skillInfrastructure.userConfig;
 const lambdaEnv = (resources: unknown) =>
   (
     resources as {
@@ -119,14 +125,13 @@ describe('first deploy of a new skill', () => {
       PERSISTENCE_TABLE: 'connect-remote',
       SKILL_ID,
     });
-    // ask-cli fills manifest.events.endpoint only for this target.
-    expect(
-      (
-        second.askResources as {
-          profiles: { default: { skillInfrastructure: { userConfig: { targetEndpoint: string[] } } } };
-        }
-      ).profiles.default.skillInfrastructure.userConfig.targetEndpoint,
-    ).toEqual(['custom', 'events']);
+    // One API domain; skill events through skillEvents (ask-cli writes manifest.events from it); the region.
+    for (const call of [first, second])
+      expect(userConfig(call.askResources)).toMatchObject({
+        targetEndpoint: ['custom'],
+        skillEvents: { subscriptions: expect.arrayContaining(['SKILL_DISABLED']) },
+        awsRegion: 'us-east-1',
+      });
     expect(fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8')).toBe(originalResources);
     expect(box.calls().some((c) => JSON.stringify(c.askResources ?? {}).includes(SECRET))).toBe(false);
   });
@@ -157,8 +162,19 @@ describe('first deploy of a new skill', () => {
       skillId: SKILL_ID,
       vendorId: 'M2TESTVENDOR0',
       lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:ask-connect-remote',
+      region: 'us-east-1',
       redirectUrls: urls,
     });
+  });
+
+  test("prints the Lambda's role, and the table policy for its region and account", () => {
+    expect(box.lines).toContain(
+      'Lambda role: ask-lambda-connect-remote (arn:aws:iam::123456789012:role/ask-lambda-connect-remote)',
+    );
+    const policy = box.lines.find((l) => l.includes('aws iam put-role-policy'));
+    expect(policy).toContain('--role-name ask-lambda-connect-remote');
+    expect(policy).toContain('"Resource":"arn:aws:dynamodb:us-east-1:123456789012:table/connect-remote"');
+    expect(policy).toContain('"dynamodb:UpdateItem"');
   });
 
   test('the secret is in no line of output, no argument, no child environment', () => {
@@ -217,15 +233,89 @@ describe('failures', () => {
     expect(box.built).toBe(0);
   });
 
-  test('ask-cli v1 or no working profile: stops before building', async () => {
+  test('ask-cli v1, a 2.x older than the README asks for, or no working profile: stops before building', async () => {
+    for (const version of ['1.7.23', '2.1.0', '2.27.1', 'something else']) {
+      const old = sandbox({ FAKE_ASK_VERSION: version });
+      await expect(old.run()).rejects.toMatchObject({
+        step: 'prerequisites',
+        message: expect.stringContaining(
+          `2.30.0 or later, is required (skill events through ask-resources.json need it); found ${version}`,
+        ),
+      });
+      expect(old.built).toBe(0);
+      expect(commands(old.calls())).toEqual(['--version']);
+    }
     const v1 = sandbox({ FAKE_ASK_VERSION: '1.7.23' });
-    await expect(v1.run()).rejects.toMatchObject({
-      step: 'prerequisites',
-      message: expect.stringMatching(/v2/),
-    });
+    await expect(v1.run()).rejects.toBeInstanceOf(DeployError);
+    const newer = sandbox({ FAKE_ASK_VERSION: 'ask-cli 2.31.0' });
+    await expect(newer.run()).resolves.toMatchObject({ skillId: SKILL_ID });
     const noProfile = sandbox({ FAKE_ASK_FAIL: 'get-vendor-list' });
     await expect(noProfile.run()).rejects.toMatchObject({ message: expect.stringMatching(/ask configure/) });
     expect(noProfile.built + v1.built).toBe(0);
+  });
+});
+
+describe('the region', () => {
+  const deployedRegion = (box: Sandbox) =>
+    box
+      .calls()
+      .filter((c) => c.args[0] === 'deploy')
+      .map((c) => userConfig(c.askResources).awsRegion);
+
+  test('--region eu-west-1: the Lambda goes there, and the table policy names it', async () => {
+    const box = sandbox({ PERSISTENCE_TABLE: 'connect-remote' });
+    const result = await deploy({
+      root: box.root,
+      env: box.env,
+      tmpdir: box.tmp,
+      region: 'eu-west-1',
+      out: (l) => box.lines.push(l),
+      build: async () => {},
+    });
+    expect(result.region).toBe('eu-west-1');
+    expect(result.lambdaArn).toMatch(/^arn:aws:lambda:eu-west-1:/);
+    expect(deployedRegion(box)).toEqual(['eu-west-1', 'eu-west-1']);
+    expect(box.lines).toContain('Region eu-west-1 (from --region)');
+    expect(box.lines.join('\n')).toContain('arn:aws:dynamodb:eu-west-1:123456789012:table/connect-remote');
+    // ask-resources.json is back as committed.
+    expect(fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(REPO, 'ask-resources.json'), 'utf8'),
+    );
+  });
+
+  test('AWS_REGION=us-west-2 without --region; the next deploy stays where the Lambda is', async () => {
+    const box = sandbox({ AWS_REGION: 'us-west-2' });
+    await box.run();
+    expect(deployedRegion(box)).toEqual(['us-west-2', 'us-west-2']);
+    fs.rmSync(box.log);
+    delete box.env.AWS_REGION;
+    await box.run();
+    expect(deployedRegion(box)).toEqual(['us-west-2']);
+    expect(box.lines).toContain('Region us-west-2 (from the existing Lambda)');
+  });
+
+  test('a region Alexa cannot call, or a move away from the existing Lambda: stops before building, saying what to do', async () => {
+    const box = sandbox({ AWS_REGION: 'eu-central-1' });
+    await expect(box.run()).rejects.toMatchObject({
+      step: 'prerequisites',
+      message: expect.stringMatching(
+        /AWS_REGION asks for region eu-central-1, where Alexa cannot call a Lambda; use one of us-east-1, eu-west-1, us-west-2/,
+      ),
+    });
+    expect(box.built).toBe(0);
+    delete box.env.AWS_REGION;
+    await box.run();
+    const moved = deploy({
+      root: box.root,
+      env: box.env,
+      tmpdir: box.tmp,
+      region: 'eu-west-1',
+      out: () => {},
+      build: async () => {},
+    });
+    await expect(moved).rejects.toMatchObject({
+      message: expect.stringMatching(/Lambda is in us-east-1 .* --region us-east-1/),
+    });
   });
 });
 
@@ -376,6 +466,36 @@ describe('tools/deploy/main.ts as a process (the fake ask first on PATH, --root 
     expect(repoState()).toEqual(before);
   });
 
+  test('--region eu-west-1 and a table: ask deploys there; the role and the policy for that region are printed', () => {
+    const box = sandbox({ PERSISTENCE_TABLE: 'connect-remote' });
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(REPO, 'tools/deploy/main.ts'),
+        '--root',
+        box.root,
+        '--skip-build',
+        '--region',
+        'eu-west-1',
+      ],
+      { cwd: REPO, env: { ...box.env, TMPDIR: box.tmp }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(result.status).toBe(0);
+    const deploys = box.calls().filter((c) => c.args[0] === 'deploy');
+    expect(deploys.map((c) => userConfig(c.askResources))).toEqual([
+      expect.objectContaining({ awsRegion: 'eu-west-1', targetEndpoint: ['custom'] }),
+      expect.objectContaining({ awsRegion: 'eu-west-1', targetEndpoint: ['custom'] }),
+    ]);
+    expect(result.stdout).toContain('Region eu-west-1 (from --region)');
+    expect(result.stdout).toContain('Lambda role: ask-lambda-connect-remote');
+    expect(result.stdout).toContain('arn:aws:dynamodb:eu-west-1:123456789012:table/connect-remote');
+    expect(fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(REPO, 'ask-resources.json'), 'utf8'),
+    );
+  });
+
   test('SPOTIFY_CLIENT_SECRET missing: exit 1 naming it, no ask call; a missing id never prints the secret', () => {
     const before = repoState();
     const noSecret = sandbox();
@@ -399,5 +519,92 @@ describe('tools/deploy/main.ts as a process (the fake ask first on PATH, --root 
     expect(noId.calls()).toEqual([]);
     expect(failed2.stdout + failed2.stderr).not.toContain(SECRET);
     expect(repoState()).toEqual(before);
+  });
+});
+
+describe('interrupted: Ctrl-C or SIGTERM while ask runs', () => {
+  jest.setTimeout(60_000);
+  /** A sandbox that is also a git work tree with everything committed, so `git status` shows any change. */
+  function committedSandbox(env: NodeJS.ProcessEnv): Sandbox {
+    const box = sandbox(env);
+    fs.copyFileSync(path.join(REPO, '.gitignore'), path.join(box.root, '.gitignore'));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: box.root });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'sandbox');
+    return box;
+  }
+
+  /** Starts main.ts, waits (at most 30 s) until the fake ask has recorded a call to `sub`, sends `signal`, waits for the exit. */
+  async function interrupt(box: Sandbox, sub: string, signal: NodeJS.Signals) {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO, 'tools/deploy/main.ts'), '--root', box.root, '--skip-build'],
+      {
+        cwd: REPO,
+        env: { ...box.env, FAKE_ASK_SLEEP: sub, TMPDIR: box.tmp },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    const inSub = () => box.calls().some((c) => (c.args[0] === 'smapi' ? c.args[1] : c.args[0]) === sub);
+    while (!inSub()) {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the fake ask never reached ${sub}:\n${stdout}\n${stderr}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const during = {
+      askResources: fs.readFileSync(path.join(box.root, 'ask-resources.json'), 'utf8'),
+      tmp: fs.readdirSync(box.tmp).filter((f) => f.startsWith('connect-remote-')),
+    };
+    child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      exited,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no exit within 20 s')), 20_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    return { code, stdout, stderr, during };
+  }
+
+  /** Every file under dir (skipping .git), as text. */
+  const filesUnder = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && !path.join(d.parentPath, d.name).includes(`${path.sep}.git${path.sep}`))
+      .map((d) => fs.readFileSync(path.join(d.parentPath, d.name), 'utf8'));
+
+  test('SIGINT during account linking: the copy holding the secret is gone, exit 130, git status clean', async () => {
+    const box = committedSandbox({});
+    const { code, stdout, stderr, during } = await interrupt(box, 'update-account-linking-info', 'SIGINT');
+    // At the moment of the signal the secret was on disk, outside the project ...
+    expect(during.tmp).toHaveLength(1);
+    // ... and after it, nowhere.
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/SIGINT: stopping ask and putting every file back/);
+    expect(stderr).toMatch(/deploy failed: interrupted/);
+    expect(fs.readdirSync(box.tmp).filter((f) => f.startsWith('connect-remote-'))).toEqual([]);
+    expect(filesUnder(box.tmp).some((text) => text.includes(SECRET))).toBe(false);
+    expect(filesUnder(box.root).some((text) => text.includes(SECRET))).toBe(false);
+    expect(stdout + stderr).not.toContain(SECRET);
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: box.root, encoding: 'utf8' })).toBe('');
+  });
+
+  test('SIGTERM during ask deploy: ask-resources.json, rewritten for it, is put back; exit 143', async () => {
+    const box = committedSandbox({ PERSISTENCE_TABLE: 'connect-remote' });
+    const { code, during } = await interrupt(box, 'deploy', 'SIGTERM');
+    expect(during.askResources).toContain('PERSISTENCE_TABLE'); // the tool had changed it ...
+    expect(code).toBe(143);
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: box.root, encoding: 'utf8' })).toBe(''); // ... and put it back
+    expect(commands(box.calls())).toEqual(['--version', 'smapi get-vendor-list', 'deploy']);
   });
 });

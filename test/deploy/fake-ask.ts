@@ -2,7 +2,9 @@
  * A fake `ask` (ask-cli v2) for the deploy tests: an executable put first on PATH that records every call
  * (arguments, working directory, ask-resources.json as it was at that moment, the files it was given with
  * `file:` and their permissions, whether the Spotify secret was in its environment) and answers like ask-cli.
- * FAKE_ASK_FAIL=<subcommand> makes that call exit 1.
+ * FAKE_ASK_FAIL=<subcommand> makes that call exit 1; FAKE_ASK_SLEEP=<subcommand> makes it wait (at most 60 s,
+ * after recording the call) so a test can interrupt the deploy tool while that call runs. `ask deploy` puts
+ * its Lambda in the region ask-resources.json names, as ask-cli's lambda-deployer does.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,6 +32,11 @@ fs.appendFileSync(process.env.FAKE_ASK_LOG, JSON.stringify({
   args, cwd, askResources, files, secretInEnv: Object.entries(process.env).some(([k, v]) => k !== 'FAKE_ASK_SECRET_PROBE' && v === process.env.FAKE_ASK_SECRET_PROBE),
 }) + '\n');
 const sub = args[0] === 'smapi' ? args[1] : args[0];
+if (process.env.FAKE_ASK_SLEEP === sub) {
+  console.log('fake ask: ' + sub + ' is taking its time');
+  setTimeout(() => process.exit(3), 60000);
+  return;
+}
 if (process.env.FAKE_ASK_FAIL === sub) {
   // Like ask-cli with --debug, echo what was sent: the tool must mask it.
   for (const f of files) console.error('[debug] request body: ' + f.content);
@@ -53,7 +60,7 @@ switch (sub) {
     p.skillId ??= process.env.FAKE_ASK_SKILL_ID;
     p.skillInfrastructure = { '@ask-cli/lambda-deployer': { deployState: { default: {
       iamRole: 'arn:aws:iam::123456789012:role/ask-lambda-connect-remote',
-      lambda: { arn: 'arn:aws:lambda:us-east-1:123456789012:function:ask-connect-remote', revisionId: 'r1' },
+      lambda: { arn: 'arn:aws:lambda:' + (askResources?.profiles?.[profile]?.skillInfrastructure?.userConfig?.awsRegion ?? 'us-east-1') + ':123456789012:function:ask-connect-remote', revisionId: 'r1' },
     } } } };
     fs.writeFileSync(file, JSON.stringify(states, null, 2));
     console.log('==================== Deploy Skill Metadata ====================');

@@ -66,13 +66,15 @@ describe('accountLinking.json', () => {
 });
 
 describe('ask-cli v2 project', () => {
-  test('ask-resources.json points at skill-package and the lambda bundle', () => {
+  test('ask-resources.json points at skill-package and the folder that holds only the lambda bundle', () => {
     const profile = read('ask-resources.json').profiles.default;
     expect(profile.skillMetadata.src).toBe('./skill-package');
-    expect(profile.code.default.src).toBe('./lambda');
+    expect(profile.code.default.src).toBe('./lambda/dist');
     expect(profile.skillInfrastructure.type).toBe('@ask-cli/lambda-deployer');
-    const { runtime, handler, lambda } = profile.skillInfrastructure.userConfig;
-    expect([runtime, handler]).toEqual(['nodejs22.x', 'dist/index.handler']);
+    const { runtime, handler, lambda, targetEndpoint, skillEvents } = profile.skillInfrastructure.userConfig;
+    expect([runtime, handler]).toEqual(['nodejs22.x', 'index.handler']);
+    expect(targetEndpoint).toEqual(['custom']);
+    expect(skillEvents.subscriptions).toContain('SKILL_DISABLED');
     // Spotify gets 6 s of budget; the Lambda must outlive it, and Alexa waits about 8 s.
     expect(lambda.timeout).toBeGreaterThanOrEqual(8);
     // --enable-source-maps makes Node read and parse the 400 KB source map at every cold start (about
@@ -80,7 +82,11 @@ describe('ask-cli v2 project', () => {
     expect(JSON.stringify(lambda.environmentVariables ?? {})).not.toContain('enable-source-maps');
   });
 
-  test('lambda/ has no package.json, so ask-cli zips the prebuilt bundle as is', () => {
+  test('ask deploy builds through hooks/build.sh (executable), and lambda/ has no package.json', () => {
+    expect(fs.statSync(path.join(ROOT, 'hooks/build.sh')).mode & 0o111).not.toBe(0);
+    expect(
+      execFileSync('git', ['ls-files', '-s', 'hooks/build.sh'], { cwd: ROOT, encoding: 'utf8' }),
+    ).toMatch(/^100755 /);
     expect(fs.existsSync(path.join(ROOT, 'lambda/package.json'))).toBe(false);
   });
 
@@ -100,12 +106,19 @@ describe('ask-cli v2 project', () => {
   test('git ignores build output, deploy state and local secrets', () => {
     const ignored = execFileSync(
       'git',
-      ['check-ignore', 'lambda/dist/index.js', '.ask/ask-states.json', '.env', 'node_modules/x'],
+      [
+        'check-ignore',
+        'lambda/dist/index.js',
+        'lambda/maps/index.js.map',
+        '.ask/ask-states.json',
+        '.env',
+        'node_modules/x',
+      ],
       {
         cwd: ROOT,
         encoding: 'utf8',
       },
     );
-    expect(ignored.trim().split('\n')).toHaveLength(4);
+    expect(ignored.trim().split('\n')).toHaveLength(5);
   });
 });

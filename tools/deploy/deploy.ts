@@ -12,16 +12,25 @@
  * (wiped by the next `ask deploy`, and it trips that revision check) the tool writes ask-resources.json with
  * the variables added for the duration of `ask deploy` and puts the original back afterwards, always. The
  * first deploy learns the skill id only when ask-cli creates the skill, so it runs
- * `ask deploy --target skill-infrastructure` once more.
+ * `ask deploy --target skill-infrastructure` once more. The region (`--region`, AWS_REGION, the existing
+ * Lambda's, or the committed one) travels the same way, as `userConfig.awsRegion`.
+ *
+ * Skill events need nothing here: ask-resources.json's `userConfig.skillEvents` makes ask-cli write
+ * `manifest.events` with the Lambda as endpoint once the Lambda exists.
+ *
+ * Interrupted (SIGINT/SIGTERM, through `options.signal`): the running `ask` is stopped, and the same
+ * `finally` blocks that run on failure put ask-resources.json back and delete the account-linking copy.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ALEXA_LAMBDA_REGIONS, LAMBDA_DEPLOYER, MIN_ASK_CLI_VERSION } from '../validate/ask-cli';
 import { loadDotEnv } from './dotenv';
 
 export const ALEXA_REDIRECT_HOSTS = ['pitangui.amazon.com', 'layla.amazon.com', 'alexa.amazon.co.jp'];
-const LAMBDA_DEPLOYER = '@ask-cli/lambda-deployer';
+/** How long a stopped `ask` gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5_000;
 
 export class DeployError extends Error {
   constructor(
@@ -42,12 +51,17 @@ export interface DeployOptions {
   out: (line: string) => void;
   /** Where the temporary account-linking file goes. Default: os.tmpdir(). */
   tmpdir?: string;
+  /** `--region`: the AWS region of the Lambda (else AWS_REGION, the existing Lambda's, ask-resources.json's). */
+  region?: string;
+  /** Aborted on SIGINT/SIGTERM: the running `ask` is stopped and every file is put back. */
+  signal?: AbortSignal;
 }
 
 export interface DeployResult {
   skillId: string;
   vendorId: string;
   lambdaArn?: string;
+  region: string;
   redirectUrls: string[];
 }
 
@@ -92,12 +106,12 @@ export function readAskStates(root: string, profile: string): AskStates {
   };
 }
 
-/** ask-resources.json with the Lambda variables added and the events endpoint requested. */
+/** ask-resources.json with the Lambda variables and the region set for one `ask deploy`. */
 export function renderAskResources(
   original: string,
   profile: string,
   variables: Record<string, string>,
-  events: boolean,
+  region: string,
 ): string {
   const resources = JSON.parse(original);
   const userConfig = resources?.profiles?.[profile]?.skillInfrastructure?.userConfig;
@@ -108,13 +122,27 @@ export function renderAskResources(
     );
   userConfig.lambda ??= {};
   userConfig.lambda.environmentVariables = { ...userConfig.lambda.environmentVariables, ...variables };
-  // ask-cli fills manifest.events.endpoint with the Lambda ARN only when "events" is a target endpoint.
-  if (events) {
-    const targets: string[] = userConfig.targetEndpoint ?? ['custom'];
-    userConfig.targetEndpoint = [...new Set([...targets, 'custom', 'events'])];
-  }
+  userConfig.awsRegion = region;
   return `${JSON.stringify(resources, null, 2)}\n`;
 }
+
+/** `2.30.7` from `ask --version` output; undefined when there is no version in it. */
+export function parseVersion(text: string): number[] | undefined {
+  const match = text.match(/(\d+)\.(\d+)\.(\d+)/);
+  return match ? match.slice(1, 4).map(Number) : undefined;
+}
+
+function atLeast(version: number[], minimum: string): boolean {
+  const min = minimum.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (version[i] !== min[i]) return version[i] > min[i];
+  return true;
+}
+
+/** The region in a Lambda ARN (arn:aws:lambda:<region>:<account>:function:<name>). */
+const arnPart = (arn: string | undefined, index: number): string | undefined => arn?.split(':')[index];
+
+/** The role name in an IAM role ARN (arn:aws:iam::<account>:role/<path/>name). */
+export const roleName = (arn: string): string => arn.split('/').pop() ?? arn;
 
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { root, out } = options;
@@ -130,8 +158,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const childEnv: NodeJS.ProcessEnv = { ...options.env };
   delete childEnv.SPOTIFY_CLIENT_SECRET;
 
+  const { signal } = options;
+  const interrupted = () =>
+    new DeployError('interrupted', 'interrupted: every file is put back, nothing secret is left');
+  const checkpoint = () => {
+    if (signal?.aborted) throw interrupted();
+  };
+
   const run = (args: string[], opts: { stream?: boolean } = {}) =>
     new Promise<string>((resolve, reject) => {
+      if (signal?.aborted) return reject(interrupted());
       say(`$ ask ${args.join(' ')}`);
       const child = spawn('ask', args, {
         cwd: root,
@@ -141,6 +177,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       });
       let stdout = '';
       let tail = '';
+      let killTimer: NodeJS.Timeout | undefined;
+      const stop = () => {
+        child.kill('SIGTERM');
+        killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        killTimer.unref();
+      };
+      signal?.addEventListener('abort', stop, { once: true });
       const relay = (chunk: Buffer, keep: boolean) => {
         const text = chunk.toString('utf8');
         if (keep) stdout += text;
@@ -151,6 +194,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       child.stderr.on('data', (c: Buffer) => relay(c, false));
       child.on('error', (error) => reject(new DeployError('ask', `cannot run ask: ${error.message}`)));
       child.on('close', (code) => {
+        signal?.removeEventListener('abort', stop);
+        clearTimeout(killTimer);
+        if (signal?.aborted) return reject(interrupted());
         if (code === 0) return resolve(stdout);
         if (!opts.stream) for (const line of tail.split(/\r?\n/)) if (line.trim()) say(`  ${line}`);
         const command = args.slice(0, args[0] === 'smapi' ? 2 : 1).join(' ');
@@ -174,10 +220,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       'ask-cli v2 is not installed: npm install -g ask-cli, then ask configure',
     );
   }
-  if (!/^2\./.test(version))
+  const parsed = parseVersion(version);
+  if (!parsed || parsed[0] !== 2 || !atLeast(parsed, MIN_ASK_CLI_VERSION))
     throw new DeployError(
       'prerequisites',
-      `ask-cli v2 is required, found ${version || 'an unknown version'}`,
+      `ask-cli v2, ${MIN_ASK_CLI_VERSION} or later, is required (skill events through ask-resources.json need it); found ${version || 'an unknown version'}: npm install -g ask-cli`,
     );
   let vendorId: string;
   try {
@@ -202,17 +249,38 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     );
   }
 
+  // The region: asked for, else the one the skill's Lambda is already in, else the committed one.
+  const resourcesFile = path.join(root, 'ask-resources.json');
+  const original = fs.readFileSync(resourcesFile, 'utf8');
+  const committedRegion: string | undefined =
+    JSON.parse(original)?.profiles?.[profile]?.skillInfrastructure?.userConfig?.awsRegion;
+  const existingRegion = arnPart(readAskStates(root, profile).lambdaArn, 3);
+  const [region, regionFrom] = options.region
+    ? [options.region, '--region']
+    : config.AWS_REGION
+      ? [config.AWS_REGION, 'AWS_REGION']
+      : existingRegion
+        ? [existingRegion, 'the existing Lambda']
+        : [committedRegion ?? 'us-east-1', 'ask-resources.json'];
+  if (!ALEXA_LAMBDA_REGIONS.includes(region))
+    throw new DeployError(
+      'prerequisites',
+      `${regionFrom} asks for region ${region}, where Alexa cannot call a Lambda; use one of ${ALEXA_LAMBDA_REGIONS.join(', ')} (docs/deployment.md: which region for which locale)`,
+    );
+  if (existingRegion && existingRegion !== region)
+    throw new DeployError(
+      'prerequisites',
+      `the skill's Lambda is in ${existingRegion} (.ask/ask-states.json) and ${regionFrom} asks for ${region}: deploy with --region ${existingRegion}, or delete the lambda-deployer state in .ask/ask-states.json to create a new Lambda in ${region} (the old one stays until you delete it)`,
+    );
+  say(`Region ${region} (from ${regionFrom})`);
+  checkpoint();
+
   // 2. Bundle.
   say('Building lambda/dist/index.js');
   await options.build();
+  checkpoint();
 
   // 3. ask deploy, with SKILL_ID (and PERSISTENCE_TABLE) on the Lambda.
-  const resourcesFile = path.join(root, 'ask-resources.json');
-  const original = fs.readFileSync(resourcesFile, 'utf8');
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'skill-package', 'skill.json'), 'utf8'));
-  const events =
-    Array.isArray(manifest?.manifest?.events?.subscriptions) &&
-    manifest.manifest.events.subscriptions.length > 0;
   const variables = (skillId?: string): Record<string, string> => {
     const vars: Record<string, string> = {};
     if (skillId) vars.SKILL_ID = skillId;
@@ -220,7 +288,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return vars;
   };
   const withResources = async (skillId: string | undefined, args: string[]) => {
-    fs.writeFileSync(resourcesFile, renderAskResources(original, profile, variables(skillId), events));
+    fs.writeFileSync(resourcesFile, renderAskResources(original, profile, variables(skillId), region));
     try {
       await run(args, { stream: true });
     } finally {
@@ -242,6 +310,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       ...profileArgs,
     ]);
   }
+
+  checkpoint();
 
   // 4. Account linking, through a temporary file outside the repository.
   const template = JSON.parse(fs.readFileSync(path.join(root, 'accountLinking.json'), 'utf8'));
@@ -272,10 +342,41 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   say(`Deployed skill ${state.skillId}${state.lambdaArn ? ` to ${state.lambdaArn}` : ''}.`);
   say('Add these Redirect URIs to your Spotify app (developer.spotify.com/dashboard > your app > Settings):');
   for (const url of urls) say(`  ${url}`);
-  if (config.PERSISTENCE_TABLE && state.iamRole)
+  say(
+    state.iamRole
+      ? `Lambda role: ${roleName(state.iamRole)} (${state.iamRole})`
+      : 'Lambda role: not in .ask/ask-states.json (see the function in the AWS Lambda console, Configuration > Permissions)',
+  );
+  if (config.PERSISTENCE_TABLE) {
+    const account = arnPart(state.lambdaArn, 4) ?? '<account>';
     say(
-      `PERSISTENCE_TABLE=${config.PERSISTENCE_TABLE}: allow ${state.iamRole} dynamodb:GetItem, PutItem and DeleteItem on it (docs/deployment.md).`,
+      `PERSISTENCE_TABLE=${config.PERSISTENCE_TABLE}: let that role use the table (once; docs/deployment.md):`,
     );
+    say(
+      `  aws iam put-role-policy --role-name ${state.iamRole ? roleName(state.iamRole) : '<role>'} --policy-name connect-remote-table --policy-document '${JSON.stringify(tablePolicy(region, account, config.PERSISTENCE_TABLE))}'`,
+    );
+  }
   say('Then enable the skill in the Alexa app (Your Skills > Dev) and link your Spotify account.');
-  return { skillId: state.skillId, vendorId, lambdaArn: state.lambdaArn, redirectUrls: urls };
+  return { skillId: state.skillId, vendorId, lambdaArn: state.lambdaArn, region, redirectUrls: urls };
+}
+
+/** What the skill's role needs on the DynamoDB table: read, write, update its own attributes, delete. */
+export const TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
+
+export function tablePolicy(region: string, account: string, table: string): object {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: TABLE_ACTIONS,
+        Resource: `arn:aws:dynamodb:${region}:${account}:table/${table}`,
+      },
+    ],
+  };
 }
