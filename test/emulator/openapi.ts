@@ -1,12 +1,13 @@
 /**
- * The public OpenAPI description of the Spotify Web API (../shared/spotify-web-api/fixed-spotify-open-api.yml,
- * beside the checkout) as a contract for tests: find the operation for a request (with its `deprecated` flag and
+ * The public OpenAPI description of the Spotify Web API (test/fixtures/spotify-web-api/fixed-spotify-open-api.yml,
+ * MIT, kept in the repository with its licence and provenance so every test runs on a fresh clone alone) as a
+ * contract for tests: find the operation for a request (with its `deprecated` flag and
  * scopes), validate a response body against the schema for its status, and validate a request's parameters and
  * body. Validation is lenient as SOURCE.md beside the YAML explains: nulls allowed anywhere below the root,
  * extra fields allowed, `reason` in errors, the real `actions.disallows` shape, the 204 that
  * `GET /me/player/currently-playing` really sends.
  *
- *   const spec = loadSpec();                 // null when the YAML is absent: skip, do not fail
+ *   const spec = loadSpec();                 // throws when the YAML is absent: a contract never skips
  *   findOperation('PUT', '/v1/me/player/pause')?.deprecated
  *   validateResponse('GET', '/v1/me/player', 200, body)   // { valid, errors, documented }
  *   validateRequest('PUT', '/v1/me/player/repeat?state=track', undefined)
@@ -17,10 +18,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 
-/** Where the YAML lives: $SPOTIFY_OPENAPI, else ../shared/spotify-web-api/ beside the checkout. */
+/** Where the YAML lives: $SPOTIFY_OPENAPI (to try a newer description), else the repository's copy. */
 export const SPEC_PATH =
   process.env.SPOTIFY_OPENAPI ??
-  path.resolve(__dirname, '../../../shared/spotify-web-api/fixed-spotify-open-api.yml');
+  path.resolve(__dirname, '../fixtures/spotify-web-api/fixed-spotify-open-api.yml');
 
 type Json = Record<string, unknown>;
 
@@ -69,26 +70,22 @@ interface Loaded {
   cache: Map<string, ValidateFunction>;
 }
 
-let loaded: Loaded | null | undefined;
+let loaded: Loaded | undefined;
 
-export function specAvailable(file: string = SPEC_PATH): boolean {
-  return fs.existsSync(file);
-}
-
-/** Parses the YAML once (cached); null when the file is absent. */
-export function loadSpec(file: string = SPEC_PATH): Spec | null {
-  return load(file)?.spec ?? null;
+/** Parses the YAML once (cached); throws when the file is absent. */
+export function loadSpec(file: string = SPEC_PATH): Spec {
+  return load(file).spec;
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SCHEMA_ID = 'spotify-openapi';
 
-function load(file: string = SPEC_PATH): Loaded | null {
-  if (loaded !== undefined && (loaded === null || loaded.spec.file === file)) return loaded;
-  if (!specAvailable(file)) {
-    loaded = null;
-    return null;
-  }
+function load(file: string = SPEC_PATH): Loaded {
+  if (loaded !== undefined && loaded.spec.file === file) return loaded;
+  if (!fs.existsSync(file))
+    throw new Error(
+      `the Spotify OpenAPI description is missing: ${file} (test/fixtures/spotify-web-api/SOURCE.md)`,
+    );
   const raw = YAML.parse(fs.readFileSync(file, 'utf8')) as Json;
   const components = raw.components as Json;
   const operations: Operation[] = [];
@@ -202,7 +199,6 @@ export function normalisePath(p: string): { pathname: string; query: URLSearchPa
 /** The spec's operation for a method and a concrete path; literal segments win over `{param}` ones. */
 export function findOperation(method: string, p: string): Operation | undefined {
   const l = load();
-  if (!l) return undefined;
   const { pathname } = normalisePath(p);
   const candidates = l.spec.operations.filter(
     (o) => o.method === method.toUpperCase() && toTemplateRegex(o.path).test(pathname),
@@ -250,7 +246,6 @@ function formatErrors(fn: ValidateFunction): string[] {
  */
 export function validateResponse(method: string, p: string, status: number, body: unknown): ValidationResult {
   const l = load();
-  if (!l) return { valid: false, errors: ['OpenAPI description not found'], documented: false };
   const operation = findOperation(method, p);
   if (!operation) {
     return {
@@ -305,7 +300,6 @@ function coerce(value: string, schema: Json): unknown {
  */
 export function validateRequest(method: string, url: string, body: unknown): ValidationResult {
   const l = load();
-  if (!l) return { valid: false, errors: ['OpenAPI description not found'], documented: false };
   const operation = findOperation(method, url);
   const { pathname, query } = normalisePath(url);
   if (!operation) return { valid: false, errors: [`no operation ${method} ${pathname}`], documented: false };

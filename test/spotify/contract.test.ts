@@ -1,5 +1,5 @@
 /**
- * Contract: the client's endpoint table against Spotify's OpenAPI description (../shared/spotify-web-api,
+ * Contract: the client's endpoint table against Spotify's OpenAPI description (test/fixtures/spotify-web-api,
  * read through test/emulator/openapi.ts). Every entry exists and is current; its scopes agree with the
  * documented ones; every removed endpoint is flagged deprecated there; and the requests the client really
  * sends in a run through every method (as the emulator logged them) use only parameters the spec defines,
@@ -7,7 +7,7 @@
  */
 import type { SpotifyClient } from '../../lambda/src/spotify/client';
 import { ENDPOINTS, REMOVED_ENDPOINTS, type Endpoint } from '../../lambda/src/spotify/endpoints';
-import { findOperation, loadSpec, SPEC_PATH, validateRequest } from '../emulator/openapi';
+import { findOperation, loadSpec, validateRequest } from '../emulator/openapi';
 import { startRig, type Rig } from './rig';
 
 /**
@@ -32,71 +32,65 @@ const concrete = (template: string) => `/v1${template.replace(/\{[^}]+\}/g, 'x1'
 
 const spec = loadSpec();
 
-if (!spec) {
-  describe('client contract with the OpenAPI description', () => {
-    test.skip(`SKIPPED: the OpenAPI description is absent (${SPEC_PATH}); put ../shared/spotify-web-api beside the checkout to run the contract`, () => {});
+describe(`client contract with the OpenAPI description (${spec.version})`, () => {
+  test.each(ENDPOINTS.map((e) => [e.id, e] as [string, Endpoint]))(
+    '%s exists in the spec and is not deprecated',
+    (_id, e) => {
+      const op = findOperation(e.method, concrete(e.path));
+      expect(op).toBeDefined();
+      const key = `${e.method} ${e.path}`;
+      if (op!.deprecated && CURRENT_DESPITE_FLAG[key]) return;
+      expect([key, op!.deprecated]).toEqual([key, false]);
+    },
+  );
+
+  test("the table's scopes agree with the documented ones", () => {
+    const disagreements: string[] = [];
+    for (const e of ENDPOINTS) {
+      const documented = findOperation(e.method, concrete(e.path))!.scopes;
+      const ours = e.scopes as readonly string[];
+      if (SCOPE_EXCEPTIONS[e.id]) continue;
+      // Spotify lists alternatives (any one suffices); the table may add a companion scope such as
+      // playlist-read-collaborative, but must include a documented one whenever the spec names any.
+      if (documented.length > 0 && !ours.some((s) => documented.includes(s))) {
+        disagreements.push(`${e.id}: ours ${ours.join(',') || '-'}, spec ${documented.join(',')}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
-} else {
-  describe(`client contract with the OpenAPI description (${spec.version})`, () => {
-    test.each(ENDPOINTS.map((e) => [e.id, e] as [string, Endpoint]))(
-      '%s exists in the spec and is not deprecated',
-      (_id, e) => {
-        const op = findOperation(e.method, concrete(e.path));
-        expect(op).toBeDefined();
-        const key = `${e.method} ${e.path}`;
-        if (op!.deprecated && CURRENT_DESPITE_FLAG[key]) return;
-        expect([key, op!.deprecated]).toEqual([key, false]);
-      },
-    );
 
-    test("the table's scopes agree with the documented ones", () => {
-      const disagreements: string[] = [];
-      for (const e of ENDPOINTS) {
-        const documented = findOperation(e.method, concrete(e.path))!.scopes;
-        const ours = e.scopes as readonly string[];
-        if (SCOPE_EXCEPTIONS[e.id]) continue;
-        // Spotify lists alternatives (any one suffices); the table may add a companion scope such as
-        // playlist-read-collaborative, but must include a documented one whenever the spec names any.
-        if (documented.length > 0 && !ours.some((s) => documented.includes(s))) {
-          disagreements.push(`${e.id}: ours ${ours.join(',') || '-'}, spec ${documented.join(',')}`);
-        }
-      }
-      expect(disagreements).toEqual([]);
+  test('every removed endpoint is flagged deprecated in the spec (or gone from it)', () => {
+    for (const r of REMOVED_ENDPOINTS) {
+      const op = findOperation(r.method === '*' ? 'GET' : r.method, concrete(r.path));
+      expect([r.method, r.path, op?.deprecated ?? true]).toEqual([r.method, r.path, true]);
+    }
+  });
+
+  describe('requests the client sends', () => {
+    let rig: Rig;
+    beforeAll(async () => {
+      rig = await startRig();
+      await runEveryMethod(rig, rig.client());
+    });
+    afterAll(() => rig.close());
+
+    test('the run called every endpoint in the table', () => {
+      const called = new Set(rig.callLines().map((l) => l.endpoint));
+      expect(ENDPOINTS.map((e) => e.id).filter((id) => !called.has(id))).toEqual([]);
     });
 
-    test('every removed endpoint is flagged deprecated in the spec (or gone from it)', () => {
-      for (const r of REMOVED_ENDPOINTS) {
-        const op = findOperation(r.method === '*' ? 'GET' : r.method, concrete(r.path));
-        expect([r.method, r.path, op?.deprecated ?? true]).toEqual([r.method, r.path, true]);
+    test('each uses only parameters the spec defines, with valid values and bodies', () => {
+      const problems: string[] = [];
+      for (const c of rig.calls()) {
+        const url = `${c.path}?${new URLSearchParams(c.query)}`;
+        const result = validateRequest(c.method, url, c.body);
+        if (!result.valid) problems.push(`${c.method} ${url}: ${result.errors.join('; ')}`);
       }
-    });
-
-    describe('requests the client sends', () => {
-      let rig: Rig;
-      beforeAll(async () => {
-        rig = await startRig();
-        await runEveryMethod(rig, rig.client());
-      });
-      afterAll(() => rig.close());
-
-      test('the run called every endpoint in the table', () => {
-        const called = new Set(rig.callLines().map((l) => l.endpoint));
-        expect(ENDPOINTS.map((e) => e.id).filter((id) => !called.has(id))).toEqual([]);
-      });
-
-      test('each uses only parameters the spec defines, with valid values and bodies', () => {
-        const problems: string[] = [];
-        for (const c of rig.calls()) {
-          const url = `${c.path}?${new URLSearchParams(c.query)}`;
-          const result = validateRequest(c.method, url, c.body);
-          if (!result.valid) problems.push(`${c.method} ${url}: ${result.errors.join('; ')}`);
-        }
-        expect(rig.calls().length).toBeGreaterThanOrEqual(ENDPOINTS.length);
-        expect(problems).toEqual([]);
-      });
+      expect(rig.calls().length).toBeGreaterThanOrEqual(ENDPOINTS.length);
+      expect(problems).toEqual([]);
     });
   });
-}
+});
 
 /** Calls every client method once, with the emulator's world arranged so each one succeeds. */
 async function runEveryMethod(rig: Rig, spotify: SpotifyClient): Promise<void> {
