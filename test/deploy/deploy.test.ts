@@ -247,6 +247,18 @@ describe('failures', () => {
     }
     const v1 = sandbox({ FAKE_ASK_VERSION: '1.7.23' });
     await expect(v1.run()).rejects.toBeInstanceOf(DeployError);
+    const broken = sandbox({ FAKE_ASK_VERSION: 'crash' });
+    await expect(broken.run()).rejects.toMatchObject({
+      step: 'prerequisites',
+      message: expect.stringMatching(
+        /ask-cli is installed but `ask --version` fails \(ask --version failed \(exit 1\)/,
+      ),
+    });
+    expect(broken.lines.join('\n')).toContain('Class extends value undefined');
+    const absent = sandbox({ PATH: '/nonexistent' });
+    await expect(absent.run()).rejects.toMatchObject({
+      message: expect.stringMatching(/^ask-cli v2 is not installed/),
+    });
     const newer = sandbox({ FAKE_ASK_VERSION: 'ask-cli 2.31.0' });
     await expect(newer.run()).resolves.toMatchObject({ skillId: SKILL_ID });
     const noProfile = sandbox({ FAKE_ASK_FAIL: 'get-vendor-list' });

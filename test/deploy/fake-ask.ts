@@ -46,6 +46,10 @@ if (process.env.FAKE_ASK_FAIL === sub) {
 const profile = (args.includes('--profile') ? args[args.indexOf('--profile') + 1] : 'default');
 switch (sub) {
   case '--version':
+    if (process.env.FAKE_ASK_VERSION === 'crash') {
+      console.error('TypeError: Class extends value undefined is not a constructor or null');
+      process.exit(1);
+    }
     console.log(process.env.FAKE_ASK_VERSION || '2.30.7');
     break;
   case 'get-vendor-list':

@@ -214,10 +214,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let version: string;
   try {
     version = (await run(['--version'])).trim();
-  } catch {
+  } catch (error) {
+    if (error instanceof DeployError && error.step === 'interrupted') throw error;
+    // spawn's own error: no `ask` on PATH. A non-zero exit: it is there but does not run (its output is above).
+    const missing = error instanceof DeployError && error.message.startsWith('cannot run ask');
     throw new DeployError(
       'prerequisites',
-      'ask-cli v2 is not installed: npm install -g ask-cli, then ask configure',
+      missing
+        ? 'ask-cli v2 is not installed: npm install -g ask-cli, then ask configure'
+        : `ask-cli is installed but \`ask --version\` fails (${(error as Error).message}; its output is above): reinstall it with npm install -g ask-cli`,
     );
   }
   const parsed = parseVersion(version);
