@@ -10,7 +10,7 @@ import {
   StopHandler,
 } from './handlers/builtins';
 import { SkillErrorHandler } from './handlers/errors';
-import { AccountLinkingGuard } from './handlers/guard';
+import { accountLinkingGuard } from './handlers/guard';
 import type { SkillRequestHandler } from './handlers/define';
 import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
@@ -49,7 +49,7 @@ export const REQUEST_HANDLERS: SkillRequestHandler[] = [
 export function buildSkill(deps: SkillDeps): Skill {
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(contextInterceptor(deps))
-    .addRequestHandlers(AccountLinkingGuard, ...REQUEST_HANDLERS)
+    .addRequestHandlers(accountLinkingGuard(REQUEST_HANDLERS), ...REQUEST_HANDLERS)
     .addErrorHandlers(SkillErrorHandler)
     .withCustomUserAgent('connect-remote/0.1');
   builder.withPersistenceAdapter(deps.persistence ?? new MemoryPersistenceAdapter());

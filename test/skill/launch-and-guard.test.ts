@@ -209,3 +209,42 @@ describe('malformed requests never crash the handler', () => {
     );
   });
 });
+
+describe('the guard reads each handler’s needsSpotify flag: every intent in the model, unlinked', () => {
+  const { REQUEST_HANDLERS } = require('../../lambda/src/skill') as typeof import('../../lambda/src/skill');
+  const model = require('../../skill-package/interactionModels/custom/en-US.json') as {
+    interactionModel: { languageModel: { intents: Array<{ name: string }> } };
+  };
+  const withoutSpotify = new Set(REQUEST_HANDLERS.filter((h) => !h.needsSpotify).flatMap((h) => h.intents));
+  const intents = model.interactionModel.languageModel.intents.map((i) => i.name);
+
+  let alexa: Alexa;
+  beforeAll(async () => {
+    alexa = await startAlexa();
+  });
+  afterAll(() => alexa.close());
+
+  test('the intents that answer without Spotify are exactly help, stop, cancel, home, fallback and the two help intents', () => {
+    expect([...withoutSpotify].sort()).toEqual([
+      'AMAZON.CancelIntent',
+      'AMAZON.FallbackIntent',
+      'AMAZON.HelpIntent',
+      'AMAZON.NavigateHomeIntent',
+      'AMAZON.StopIntent',
+      'DeviceHelpIntent',
+      'UnlinkHelpIntent',
+    ]);
+  });
+
+  test.each(intents)(
+    'U: %s (unlinked) / A: an answer of its own or the LinkAccount card; never a Spotify call',
+    async (name) => {
+      const from = alexa.emulator.log.length;
+      const reply = await alexa.send(anIntent(name));
+      expect(alexa.emulator.log.slice(from)).toEqual([]);
+      if (withoutSpotify.has(name)) expect(reply.card).not.toEqual({ type: 'LinkAccount' });
+      else expect(reply.card).toEqual({ type: 'LinkAccount' });
+      expect(reply.speech).toBeTruthy();
+    },
+  );
+});

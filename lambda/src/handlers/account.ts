@@ -3,13 +3,17 @@ import { onIntent } from './define';
 import { tell } from './respond';
 
 /** Troubleshooting: why a device is missing. Needs no Spotify call, so it works before linking too. */
-export const DeviceHelpHandler = onIntent(['DeviceHelpIntent'], (input) =>
-  tell(input, ctx(input).speech.say('deviceHelp')),
+export const DeviceHelpHandler = onIntent(
+  ['DeviceHelpIntent'],
+  (input) => tell(input, ctx(input).speech.say('deviceHelp')),
+  { needsSpotify: false },
 );
 
 /** Where to unlink, and what that deletes. Works unlinked too. */
-export const UnlinkHelpHandler = onIntent(['UnlinkHelpIntent'], (input) =>
-  tell(input, ctx(input).speech.say('unlinkHelp')),
+export const UnlinkHelpHandler = onIntent(
+  ['UnlinkHelpIntent'],
+  (input) => tell(input, ctx(input).speech.say('unlinkHelp')),
+  { needsSpotify: false },
 );
 
 /** "Which account is linked?": the display name from GET /me. */

@@ -4,10 +4,16 @@ import { ctx } from '../context';
 import { onIntent, onRequest, type SkillRequestHandler } from './define';
 import { requestType } from './predicates';
 
-export const HelpHandler = onIntent(['AMAZON.HelpIntent'], (input) => {
-  const { speech } = ctx(input);
-  return input.responseBuilder.speak(speech.say('help')).reprompt(speech.say('helpReprompt')).getResponse();
-});
+const WITHOUT_SPOTIFY = { needsSpotify: false };
+
+export const HelpHandler = onIntent(
+  ['AMAZON.HelpIntent'],
+  (input) => {
+    const { speech } = ctx(input);
+    return input.responseBuilder.speak(speech.say('help')).reprompt(speech.say('helpReprompt')).getResponse();
+  },
+  WITHOUT_SPOTIFY,
+);
 
 /** Stop and Cancel end the conversation; they never pause the music (that is what "pause" is for). */
 export const StopHandler = onIntent(
@@ -16,6 +22,7 @@ export const StopHandler = onIntent(
     const { speech } = ctx(input);
     return input.responseBuilder.speak(speech.say('goodbye')).withShouldEndSession(true).getResponse();
   },
+  WITHOUT_SPOTIFY,
 );
 
 function fallback(input: HandlerInput): Response {
@@ -26,7 +33,7 @@ function fallback(input: HandlerInput): Response {
     .getResponse();
 }
 
-export const FallbackHandler = onIntent(['AMAZON.FallbackIntent'], fallback);
+export const FallbackHandler = onIntent(['AMAZON.FallbackIntent'], fallback, WITHOUT_SPOTIFY);
 
 /**
  * Registered last: an intent the model does not have (a stale model, a forged request) or a request type no
@@ -36,6 +43,7 @@ export const FallbackHandler = onIntent(['AMAZON.FallbackIntent'], fallback);
 export const CatchAllHandler: SkillRequestHandler = {
   intents: [],
   requestTypes: [],
+  needsSpotify: false,
   canHandle: (input) => requestType(input) !== undefined,
   handle(input) {
     ctx(input).log.info('request.unhandled');

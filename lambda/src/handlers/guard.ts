@@ -1,26 +1,23 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
+import type { SkillRequestHandler } from './define';
 import { intentName, requestType } from './predicates';
 
-/** Intents that answer without Spotify, so they work before the account is linked. */
-const WITHOUT_SPOTIFY = new Set([
-  'AMAZON.HelpIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.NavigateHomeIntent',
-  'AMAZON.FallbackIntent',
-  'DeviceHelpIntent',
-  'UnlinkHelpIntent',
-]);
-
-/** Whether this request would touch Spotify (launch and every intent but the built-in ones above). */
-export function needsSpotify(input: HandlerInput): boolean {
-  const type = requestType(input);
-  if (type === 'LaunchRequest') return true;
-  if (type !== 'IntentRequest') return false;
-  const name = intentName(input);
-  return name === undefined || !WITHOUT_SPOTIFY.has(name);
+/**
+ * Whether a request would touch Spotify, from the handlers' own `needsSpotify` flags: an intent needs it
+ * unless the handler that answers it says otherwise (an intent no handler declares is guarded too), a request
+ * type only when its handler says so (LaunchRequest).
+ */
+export function spotifyNeeds(handlers: readonly SkillRequestHandler[]): (input: HandlerInput) => boolean {
+  const intentsWithout = new Set(handlers.filter((h) => !h.needsSpotify).flatMap((h) => h.intents));
+  const typesWith = new Set(handlers.filter((h) => h.needsSpotify).flatMap((h) => h.requestTypes));
+  return (input) => {
+    const type = requestType(input);
+    if (type !== 'IntentRequest') return type !== undefined && typesWith.has(type);
+    const name = intentName(input);
+    return name === undefined || !intentsWithout.has(name);
+  };
 }
 
 /**
@@ -37,13 +34,16 @@ export function linkAccountResponse(input: HandlerInput): Response {
     .getResponse();
 }
 
-/** Registered first: no linked token means no handler reaches Spotify. */
-export const AccountLinkingGuard: RequestHandler = {
-  canHandle(input) {
-    return needsSpotify(input) && !ctx(input).accessToken;
-  },
-  handle(input) {
-    ctx(input).log.info('guard.unlinked');
-    return linkAccountResponse(input);
-  },
-};
+/** Registered first, in front of `handlers`: no linked token means no handler reaches Spotify. */
+export function accountLinkingGuard(handlers: readonly SkillRequestHandler[]): RequestHandler {
+  const needsSpotify = spotifyNeeds(handlers);
+  return {
+    canHandle(input) {
+      return needsSpotify(input) && !ctx(input).accessToken;
+    },
+    handle(input) {
+      ctx(input).log.info('guard.unlinked');
+      return linkAccountResponse(input);
+    },
+  };
+}

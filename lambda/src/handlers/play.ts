@@ -124,6 +124,7 @@ function carriedPlayable(carry: Record<string, string> | undefined): Playable | 
 export const PendingPlayDeviceHandler: SkillRequestHandler = {
   intents: [],
   requestTypes: [],
+  needsSpotify: true,
   canHandle(input) {
     const pending = getPending(input);
     if (!pending || pending.slot !== 'device' || !carriedPlayable(pending.carry)) return false;
