@@ -231,6 +231,12 @@ const CASES: Case[] = [
     status: 403,
   },
   {
+    name: 'removed: genre seeds',
+    method: 'GET',
+    url: '/v1/recommendations/available-genre-seeds',
+    status: 403,
+  },
+  {
     name: 'removed: related artists',
     method: 'GET',
     url: '/v1/artists/ar-queen/related-artists',
