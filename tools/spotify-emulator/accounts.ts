@@ -20,8 +20,13 @@ export const REDIRECT_URIS = [
   'https://alexa.amazon.co.jp/api/skill/link/*',
 ];
 
-/** Every scope Spotify knows (an unknown one makes /authorize redirect with `error=invalid_scope`). */
-export const KNOWN_SCOPES = new Set([
+/**
+ * Every OAuth scope Spotify defines (https://developer.spotify.com/documentation/web-api/concepts/scopes);
+ * an unknown one makes /authorize redirect with `error=invalid_scope`. The one list of them: the
+ * account-linking test checks accountLinking.json against it, and a test checks that it holds every scope
+ * Spotify's OpenAPI description names.
+ */
+export const KNOWN_SCOPES: ReadonlySet<string> = new Set([
   'ugc-image-upload',
   'user-read-playback-state',
   'user-modify-playback-state',
@@ -44,9 +49,9 @@ export const KNOWN_SCOPES = new Set([
   'user-personalized',
   'user-soa-link',
   'user-soa-unlink',
-  'user-manage-entitlements',
-  'user-manage-partner',
-  'user-create-partner',
+  'soa-manage-entitlements',
+  'soa-manage-partner',
+  'soa-create-partner',
 ]);
 
 const CODE_TTL_MS = 10 * 60_000;

@@ -18,6 +18,7 @@ import { PLAYER_ROUTES, refreshDevices } from './player';
 import { REMOVED_ROUTES } from './removed';
 import { seedState } from './seed';
 import type { EmuState } from './state';
+import { requiredScopes } from '../../lambda/src/spotify/endpoints';
 
 export interface LoggedRequest {
   method: string;
@@ -71,19 +72,8 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** The scopes the skill asks for; `issueToken` grants these by default. */
-export const ALL_SCOPES = [
-  'user-read-playback-state',
-  'user-modify-playback-state',
-  'user-read-currently-playing',
-  'playlist-read-private',
-  'playlist-read-collaborative',
-  'playlist-modify-public',
-  'playlist-modify-private',
-  'user-library-read',
-  'user-library-modify',
-  'user-read-recently-played',
-];
+/** The scopes the skill asks for (derived from the client's endpoint table); `issueToken` grants these by default. */
+export const ALL_SCOPES: string[] = requiredScopes();
 
 export const ROUTES: CompiledRoute[] = compile([...PLAYER_ROUTES, ...CONTENT_ROUTES, ...REMOVED_ROUTES]);
 

@@ -219,7 +219,10 @@ export function endpoint(id: EndpointId): Endpoint {
   return BY_ID.get(id)!;
 }
 
-/** The exact OAuth scopes the skill needs: the union over the table, sorted. */
+/**
+ * The exact OAuth scopes the skill needs: the union over the table, sorted. accountLinking.json must ask for
+ * exactly these (npm run validate, test/spotify/endpoints.test.ts), and the emulator grants them by default.
+ */
 export function requiredScopes(): string[] {
   return [...new Set(ENDPOINTS.flatMap((e) => e.scopes as readonly string[]))].sort();
 }
