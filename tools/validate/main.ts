@@ -1,7 +1,8 @@
 /**
- * `npm run validate [-- --root DIR]`: checks the skill package, the handlers, account linking and the tracked
- * files offline. Prints one line per problem (file, JSON path or line, message, rule) and exits 1 when there
- * is any. `--root` checks another tree's skill package, accountLinking.json and files (a git work tree)
+ * `npm run validate [-- --root DIR]`: checks the skill package (against Amazon's SMAPI schema, as committed
+ * and as ask-cli rewrites it, and our own rules), ask-resources.json, the handlers, account linking and the
+ * tracked files offline. Prints one line per problem (file, JSON path or line, message, rule) and exits 1 when there
+ * is any. `--root` checks another tree's skill package, ask-resources.json, accountLinking.json and files (a git work tree)
  * against this project's handlers and endpoint table; the default is this repository.
  */
 import * as fs from 'node:fs';
@@ -72,7 +73,9 @@ function main(): number {
     console.error(`\nvalidate: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
     return 1;
   }
-  console.log('validate: skill package, handlers, account linking and tracked files are fine');
+  console.log(
+    "validate: skill package (Amazon's schema and ours), ask-resources.json, handlers, account linking and tracked files are fine",
+  );
   return 0;
 }
 
