@@ -8,7 +8,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { Problem } from './validate';
+import type { Problem } from './problem';
 
 type Json = unknown;
 type Schema = Record<string, Json>;

@@ -15,17 +15,10 @@ import {
   type DeployerConfig,
 } from './ask-cli';
 import { builtInUtterances } from './built-in-utterances';
+import type { Problem } from './problem';
 import { apiDomains, schemaProblems, skillEventNames } from './smapi';
 
-export interface Problem {
-  /** Path relative to the project root. */
-  file: string;
-  /** Where in the file: a JSON path such as `interactionModel.languageModel.intents[3].samples[0]`, or `line 12`. */
-  path: string;
-  message: string;
-  /** A stable identifier of the check, for tests and for allowlisting. */
-  rule: string;
-}
+export type { Problem } from './problem';
 
 /** What the validator needs to know about a request handler (see lambda/src/handlers/define.ts). */
 export interface HandlerInfo {

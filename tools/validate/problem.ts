@@ -1,0 +1,10 @@
+/** One finding of the validator: where it is and which check found it. */
+export interface Problem {
+  /** Path relative to the project root. */
+  file: string;
+  /** Where in the file: a JSON path such as `interactionModel.languageModel.intents[3].samples[0]`, or `line 12`. */
+  path: string;
+  message: string;
+  /** A stable identifier of the check, for tests and for allowlisting. */
+  rule: string;
+}
