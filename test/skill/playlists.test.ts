@@ -35,6 +35,29 @@ test('U: more (nothing was listed) / A: nothing more to read', async () => {
   expect(alexa.lines()).toEqual([]);
 });
 
+test.each([
+  ['beyond the end of the list', 70],
+  ['negative', -5],
+  ['not whole', 2.5],
+  ['a string', '5'],
+  ['absurd', 1e21],
+])(
+  'U: more (session offset %s) / A: nothing more to read, and the offset is dropped',
+  async (_what, offset) => {
+    expect(demo(alexa.emulator).playlistIds.length).toBeLessThan(70);
+    const reply = await alexa.send(
+      anIntent('MoreIntent')
+        .linked(alexa.token)
+        .session({ playlistOffset: offset }, 'amzn1.echo-api.session.x'),
+    );
+    expect(reply.speech).toBe("There's nothing more to read.");
+    expect(reply.speech).not.toMatch(/next 0/);
+    expect(reply.sessionAttributes.playlistOffset).toBeUndefined();
+    // Only an offset Spotify could page to is asked for.
+    expect(alexa.lines().every((l) => /offset=70&|offset=70$/.test(l))).toBe(true);
+  },
+);
+
 /** A one-shot request: an IntentRequest without a `session`, which ask-sdk refuses session attributes for. */
 const sessionless = (intent: string) => {
   const envelope = anIntent(intent).linked(alexa.token).build();

@@ -11,6 +11,7 @@ import { slotText } from './slots';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
+const MAX_OFFSET = 100_000;
 
 /**
  * Reads five playlists from `offset` (one GET /me/playlists); "more" continues from the session. A one-shot
@@ -21,6 +22,11 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
   const page = await spotify().playlists.page(offset, PAGE);
   const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
   if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
+  if (offset > 0 && names.length === 0) {
+    // A stale offset (playlists deleted since, or a forged one past the end): nothing to read there.
+    writeSession(input, LIST_KEY, undefined);
+    return tell(input, speech.say('moreNothing'));
+  }
   const next = offset + page.items.length;
   const intro =
     offset === 0
@@ -45,8 +51,13 @@ export const ListPlaylistsHandler = onIntent(['ListPlaylistsIntent'], (input) =>
 
 export const MoreHandler = onIntent(['MoreIntent'], (input) => {
   const offset = readSession(input, LIST_KEY);
-  if (typeof offset !== 'number') return tell(input, ctx(input).speech.say('moreNothing'));
-  return readPlaylists(input, offset);
+  // Session attributes come back from the device: checked like any input (a whole, non-negative offset that
+  // Spotify accepts; it caps offsets at 100,000).
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) > MAX_OFFSET) {
+    writeSession(input, LIST_KEY, undefined);
+    return tell(input, ctx(input).speech.say('moreNothing'));
+  }
+  return readPlaylists(input, offset as number);
 });
 
 /**
