@@ -33,7 +33,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
     config,
     logger,
     clock: systemClock,
-    persistence: persistenceFromEnv(env),
+    persistence: persistenceFromEnv(env, logger),
     spotify: createSpotifyClientFactory({ baseUrl: config.spotifyApiUrl, logger }),
   });
   const app = createApp({

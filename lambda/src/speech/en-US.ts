@@ -45,6 +45,7 @@ export const enUS = {
   volumeSet: 'Volume {volume}.',
   volumeWhich: 'What volume would you like, from zero to one hundred?',
   muted: 'Muted. Say unmute to bring it back.',
+  mutedNotRemembered: "Muted, but I couldn't remember the volume to go back to when you unmute.",
   unmuted: 'Volume back to {volume}.',
   seekForward: 'Skipping ahead {amount}.',
   seekBack: 'Going back {amount}.',
@@ -111,6 +112,8 @@ export const enUS = {
   whichDevice: 'Which device?',
   whichDeviceReprompt: 'Which device should I use? You can say, list my devices, to hear them.',
   defaultSet: 'Okay. {device} is your default device when nothing else is playing.',
+  defaultNotSaved:
+    "I couldn't save {device} as your default device just now. Your other settings are unchanged.",
 
   // Troubleshooting and account
   deviceHelp:
