@@ -119,10 +119,38 @@ test('U: create a playlist called road trip / A: Created the playlist road trip.
   const before = alexa.emulator.state.playlists.size;
   const reply = await alexa.say('CreatePlaylistIntent', { name: 'road trip' });
   expect(reply.speech).toBe('Created the playlist road trip.');
-  expect(alexa.calls()).toEqual([
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([
     { method: 'POST', path: '/v1/me/playlists', query: {}, body: { name: 'road trip', public: false } },
   ]);
   expect(alexa.emulator.state.playlists.size).toBe(before + 1);
+});
+
+test('U: create a playlist called road trip, twice / A: created; then: already made a moment ago (one playlist)', async () => {
+  const before = alexa.emulator.state.playlists.size;
+  expect((await alexa.say('CreatePlaylistIntent', { name: 'road trip' })).speech).toBe(
+    'Created the playlist road trip.',
+  );
+  const again = await alexa.say('CreatePlaylistIntent', { name: 'Road Trip' });
+  expect(again.speech).toBe(
+    "You already have an empty playlist called Road Trip, made a moment ago, so I didn't make another.",
+  );
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([]);
+  expect(alexa.emulator.state.playlists.size).toBe(before + 1);
+});
+
+test('U: add this song to workout mix, twice / A: added; then: already at the end (added once)', async () => {
+  const count = () =>
+    playlist('pl-workout-mix').entries.filter((e) => e.uri === 'spotify:track:t-dont-stop').length;
+  const before = count();
+  expect((await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' })).speech).toBe(
+    "Added Don't Stop Me Now to Workout Mix.",
+  );
+  const again = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  expect(again.speech).toBe(
+    "Don't Stop Me Now is already at the end of Workout Mix: it was added a moment ago, so I didn't add it again.",
+  );
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([]);
+  expect(count()).toBe(before + 1);
 });
 
 test('U: create a playlist (no name) / A: asks for the name', async () => {

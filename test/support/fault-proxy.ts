@@ -11,12 +11,17 @@ import type { AddressInfo, Socket } from 'node:net';
 export interface ProxiedRequest {
   method: string;
   path: string;
+  /** Path and query, as sent. */
+  url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
 }
 
 export type BeforeFault =
-  { status: number; body?: string; contentType?: string } | { delayMs: number } | { hang: true };
+  | { status: number; body?: string; contentType?: string }
+  | { delayMs: number }
+  | { hang: true }
+  | { reset: true };
 
 export type AfterMode = '500' | 'reset' | 'hang' | 'truncated' | 'html';
 
@@ -99,6 +104,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const request: ProxiedRequest = {
         method: req.method ?? 'GET',
         path: new URL(req.url ?? '/', 'http://x').pathname,
+        url: req.url ?? '/',
         headers: req.headers,
         body: body.toString('utf8'),
       };
@@ -107,6 +113,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (rule?.before) {
         const fault = rule.before;
         if ('hang' in fault) return;
+        if ('reset' in fault) {
+          req.socket.destroy();
+          return;
+        }
         if ('status' in fault) {
           res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' });
           res.end(fault.body ?? '');

@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { matchName } from '../matching';
 import { itemNames } from '../speech/describe';
+import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
 import { onIntent } from './define';
 import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
@@ -61,11 +62,12 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 });
 
 /**
- * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then one
- * POST /playlists/{id}/items (never retried blindly: a song is added once).
+ * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then the
+ * playlist's last entry (the same song just added: not again), then one POST /playlists/{id}/items (never
+ * retried blindly; a lost answer is resolved by reading the playlist back: spotify/once.ts).
  */
 async function addToPlaylist(input: HandlerInput): Promise<Response> {
-  const { speech, spotify } = ctx(input);
+  const { speech, spotify, deps } = ctx(input);
   const chosen = answerToPending(input, 'AddToPlaylistIntent');
   const spoken = slotText(input, 'playlist');
   if (!chosen && !spoken) {
@@ -78,7 +80,8 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     spotify().me.get(),
   ]);
   if (!state?.item) return tell(input, speech.say('addNothing'));
-  let target: { id: string; name: string };
+  // `total`: the playlist's length as listed, when known (saves a round trip in the duplicate check).
+  let target: { id: string; name: string; total?: number | null };
   if (chosen) {
     clearPending(input);
     target = chosen;
@@ -104,12 +107,26 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     } else {
       const p = result.best.value;
       if (!writable.includes(p)) return tell(input, speech.say('notYourPlaylist', { playlist: p.name }));
-      target = p;
+      target = { id: p.id, name: p.name, total: p.items?.total ?? p.tracks?.total };
     }
   }
-  await spotify().playlists.addItems(target.id, [state.item.uri]);
-  return tell(input, speech.say('addedTo', { title: state.item.name, playlist: target.name }));
+  const result = await addToPlaylistOnce(
+    spotify(),
+    deps.clock,
+    target.id,
+    state.item.uri,
+    target.total ?? undefined,
+  );
+  return tell(input, speech.say(ADDED[result], { title: state.item.name, playlist: target.name }));
 }
+
+const ADDED = { added: 'addedTo', alreadyThere: 'alreadyAdded', unconfirmed: 'addUnconfirmed' } as const;
+const CREATED = {
+  created: 'createdPlaylist',
+  alreadyThere: 'alreadyCreated',
+  unconfirmed: 'createUnconfirmed',
+} as const;
+const SAVED = { saved: 'saved', unconfirmed: 'saveUnconfirmed' } as const;
 
 export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], addToPlaylist);
 
@@ -120,8 +137,8 @@ export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (i
     input.responseBuilder.addElicitSlotDirective('name');
     return ask(input, speech.say('createWhich'), speech.say('createWhich'));
   }
-  const created = await spotify().playlists.create(name, { public: false });
-  return tell(input, speech.say('createdPlaylist', { name: created.name ?? name }));
+  const result = await createPlaylistOnce(spotify(), name);
+  return tell(input, speech.say(CREATED[result], { name }));
 });
 
 export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
@@ -144,8 +161,8 @@ export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
   if (!state?.item) {
     return tell(input, speech.say(state?.currently_playing_type === 'ad' ? 'saveAd' : 'saveNothing'));
   }
-  await spotify().library.save([state.item.uri]);
-  return tell(input, speech.say('saved', { title: state.item.name }));
+  const result = await saveOnce(spotify(), state.item.uri);
+  return tell(input, speech.say(SAVED[result], { title: state.item.name }));
 });
 
 export const PLAYLIST_HANDLERS = [

@@ -85,13 +85,23 @@ export const enUS = {
   playlistsEnd: "That's all of them.",
   moreNothing: "There's nothing more to read.",
   addedTo: 'Added {title} to {playlist}.',
+  alreadyAdded:
+    "{title} is already at the end of {playlist}: it was added a moment ago, so I didn't add it again.",
+  addUnconfirmed:
+    "Spotify didn't confirm whether {title} was added to {playlist}. If you ask again, I'll check first, so it won't be added twice.",
   addNothing: "Nothing is playing, so there's nothing to add.",
   notYourPlaylist: "{playlist} isn't yours, so I can't add songs to it.",
   createdPlaylist: 'Created the playlist {name}.',
+  alreadyCreated:
+    "You already have an empty playlist called {name}, made a moment ago, so I didn't make another.",
+  createUnconfirmed:
+    "Spotify didn't confirm whether the playlist {name} was created. If you ask again, I'll check first, so you won't get two.",
   createWhich: 'What should the new playlist be called?',
   queued: 'Added {title} by {artists} to the queue.',
   queueWhich: 'Which song should I add to the queue?',
   saved: 'Saved {title} to your Liked Songs.',
+  saveUnconfirmed:
+    "Spotify didn't confirm whether {title} was saved to your Liked Songs. Saving it again is harmless.",
   saveNothing: "Nothing is playing, so there's nothing to save.",
   saveAd: "That's an ad, so I can't save it.",
 

@@ -42,6 +42,11 @@ export interface RetryPolicy {
   acceptedBackoffMs(retry: number): number;
   /** A retry is only sent when at least this much of the budget is left after the wait. */
   minAttemptMs: number;
+  /**
+   * Kept back from the timeout of a write that is read back (`Endpoint.readBack`) (at most a quarter of what is left), so that when its
+   * answer is lost there is still time to read back whether it happened (spotify/once.ts).
+   */
+  readBackReserveMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -49,6 +54,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   serverBackoffMs: (retry) => 150 * 2 ** (retry - 1),
   acceptedBackoffMs: (retry) => 500 * retry,
   minAttemptMs: 250,
+  readBackReserveMs: 1500,
 };
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -195,6 +201,11 @@ export class RequestCore {
       log(0, error);
       return { ok: false, error, mayHaveArrived: false };
     }
+    // A write whose answer is lost must leave time to find out what it did.
+    const reserve = endpoint.readBack
+      ? Math.min(this.retry.readBackReserveMs ?? 0, Math.floor(remaining / 4))
+      : 0;
+    const timeoutMs = remaining - reserve;
     let status = 0;
     try {
       const res = await http().request({
@@ -208,7 +219,7 @@ export class RequestCore {
           ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         // Covers connecting, sending and a body that trickles in: the request ends with the deadline.
-        signal: AbortSignal.timeout(remaining),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.status;
       if (status < 200 || status >= 300) {
@@ -219,6 +230,10 @@ export class RequestCore {
       return { ok: true, response: { status, data } };
     } catch (err) {
       const { error, mayHaveArrived } = toSpotifyError(err, status);
+      if (endpoint.method !== 'GET') {
+        if (status >= 200 && status < 300) error.writeOutcome = 'applied';
+        else if (mayHaveArrived && (status === 0 || status >= 500)) error.writeOutcome = 'unknown';
+      }
       log(status, error);
       return { ok: false, error, mayHaveArrived };
     }
