@@ -61,6 +61,22 @@ function normalizeSessionAttributes(input: HandlerInput): void {
   if (!isPlainObject(attributesManager.getSessionAttributes())) attributesManager.setSessionAttributes({});
 }
 
+/** Kept between the end of the skill's budget and the end of the time its host allows. */
+export const HOST_MARGIN_MS = 300;
+
+/**
+ * The budget for this invocation: the configured one, cut to what the host has left when it says (a Lambda
+ * context's `getRemainingTimeInMillis`, or the HTTPS host's, which counts from the request's arrival and so
+ * includes a certificate download).
+ */
+function budgetFor(input: HandlerInput, budgetMs: number): number {
+  const remaining = safe(() =>
+    (input.context as { getRemainingTimeInMillis?: () => number } | undefined)?.getRemainingTimeInMillis?.(),
+  );
+  if (typeof remaining !== 'number' || !Number.isFinite(remaining)) return budgetMs;
+  return Math.max(0, Math.min(budgetMs, remaining - HOST_MARGIN_MS));
+}
+
 export function contextInterceptor(deps: SkillDeps, store: UserStore): RequestInterceptor {
   return {
     process(input: HandlerInput): void {
@@ -73,7 +89,7 @@ export function contextInterceptor(deps: SkillDeps, store: UserStore): RequestIn
         type: safe(() => getRequestType(envelope)),
         intent: safe(() => (envelope.request as { intent?: { name?: string } }).intent?.name),
       });
-      const deadline = new Deadline(deps.clock, deps.config.budgetMs);
+      const deadline = new Deadline(deps.clock, budgetFor(input, deps.config.budgetMs));
       let client: SpotifyClient | undefined;
       const context: RequestContext = {
         deps,

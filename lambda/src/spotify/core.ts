@@ -67,6 +67,11 @@ export interface CoreOptions {
   /** Injectable so tests do not wait; every sleep is bounded by the deadline anyway. */
   sleep?: Sleep;
   retry?: RetryPolicy;
+  /**
+   * Keep-alive agents to use instead of the container's shared ones (8 sockets, plenty for a Lambda that
+   * serves one request at a time): the HTTPS host sizes its own pool for its concurrency.
+   */
+  agents?: { http?: import('node:http').Agent; https?: import('node:https').Agent };
 }
 
 let shared: Axios | undefined;
@@ -220,6 +225,9 @@ export class RequestCore {
         },
         // Covers connecting, sending and a body that trickles in: the request ends with the deadline.
         signal: AbortSignal.timeout(timeoutMs),
+        ...(this.options.agents
+          ? { httpAgent: this.options.agents.http, httpsAgent: this.options.agents.https }
+          : {}),
       });
       status = res.status;
       if (status < 200 || status >= 300) {
