@@ -15,6 +15,8 @@ export interface UserMemory {
  * milliseconds; one that takes seconds is failing, and Spotify must still get its turn.
  */
 export const STORE_CALL_MAX_MS = 2500;
+/** The same for a write that is the whole request (a default device, forgetting a user): a little longer. */
+export const STORE_ESSENTIAL_MAX_MS = 4000;
 
 const isDevice = (value: unknown): value is { id: string; name: string } =>
   typeof value === 'object' &&
@@ -63,8 +65,8 @@ export async function recall(input: HandlerInput): Promise<UserMemory> {
 
 export interface RememberOptions {
   /**
-   * The write is the whole point of the request ("use the kitchen speaker by default"): it may use all of
-   * the deadline that is left. Otherwise it is housekeeping after Spotify acted, and gets STORE_CALL_MAX_MS.
+   * The write is the whole point of the request ("use the kitchen speaker by default"): it gets
+   * STORE_ESSENTIAL_MAX_MS. Otherwise it is housekeeping after Spotify acted, and gets STORE_CALL_MAX_MS.
    */
   essential?: boolean;
 }
@@ -83,7 +85,7 @@ export async function remember(
   if (!hasUser(input)) return false;
   try {
     const left = deadline.remainingMs();
-    const ms = options.essential ? left : Math.min(STORE_CALL_MAX_MS, left);
+    const ms = Math.min(options.essential ? STORE_ESSENTIAL_MAX_MS : STORE_CALL_MAX_MS, left);
     await withinMs(ms, (signal) =>
       store.updateAttributes(input.requestEnvelope, patch as Record<string, unknown>, { signal }),
     );
@@ -97,7 +99,7 @@ export async function remember(
 /** Forgets everything stored for this user (the skill was disabled), within the deadline; throws on failure. */
 export async function forgetAll(input: HandlerInput): Promise<void> {
   const { store, deadline } = ctx(input);
-  await withinMs(deadline.remainingMs(), (signal) =>
+  await withinMs(Math.min(STORE_ESSENTIAL_MAX_MS, deadline.remainingMs()), (signal) =>
     store.deleteAttributes(input.requestEnvelope, { signal }),
   );
 }
