@@ -235,3 +235,52 @@ test('an in-flight request finishes while the server shuts down (Spotify answeri
     new Promise((resolve, reject) => http.get(`${other.url}/healthz`, resolve).on('error', reject)),
   ).rejects.toThrow();
 }, 20_000);
+
+test('a slow certificate download counts inside the request budget: with a 2 s download and Spotify hanging, the answer comes within the 7 s request budget', async () => {
+  const slow = await serve(
+    { PORT: '0', HOST: '127.0.0.1', SPOTIFY_API_URL: emulator.apiUrl, TLS_CERT_FILE: '', TLS_KEY_FILE: '' },
+    {
+      signature: {
+        trustRoots: [pki.root],
+        download: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          return pki.chain;
+        },
+      },
+      logger: createLogger({ sink: captureSink }),
+    },
+  );
+  try {
+    emulator.faults.add({ path: '/v1/*', hang: true, times: Infinity });
+    const body = json(aLaunch().linked(token).build());
+    const started = performance.now();
+    const reply = await new Promise<HttpReply>((resolve, reject) => {
+      const req = http.request(
+        slow.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', ...signed(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              ms: performance.now() - started,
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    figures.push(`2 s certificate download + Spotify hanging: answered after ${Math.round(reply.ms)} ms`);
+    expect(reply.status).toBe(200);
+    expect(toReply(JSON.parse(reply.body)).speech).toMatch(/took too long/);
+    expect(reply.ms).toBeGreaterThanOrEqual(2000);
+    // The host's request budget is 7 s from arrival (the skill keeps a 0.3 s margin); Alexa gives up at 8 s.
+    expect(reply.ms).toBeLessThan(7500);
+  } finally {
+    emulator.faults.clear();
+    await slow.close();
+  }
+}, 20_000);
