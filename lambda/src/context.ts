@@ -1,6 +1,7 @@
-import type { HandlerInput, PersistenceAdapter, RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import { getAccountLinkingAccessToken, getLocale, getRequestType } from 'ask-sdk-core';
 import type { SkillConfig } from './config';
+import type { UserStore } from './persistence/store';
 import type { SpotifyClient, SpotifyClientFactory } from './spotify/client';
 import { Speech, speechFor } from './speech/speech';
 import type { Clock } from './util/clock';
@@ -13,7 +14,8 @@ export interface SkillDeps {
   logger: Logger;
   clock: Clock;
   config: SkillConfig;
-  persistence?: PersistenceAdapter;
+  /** Where per-user settings are kept; without one, in memory for the life of the process. */
+  persistence?: UserStore;
 }
 
 /** What a handler needs for one request. */
@@ -24,6 +26,8 @@ export interface RequestContext {
   readonly log: Logger;
   /** The linked Spotify token, or undefined when the account is not linked. */
   readonly accessToken: string | undefined;
+  /** The store (deps.persistence, or the in-memory default); reach it through handlers/memory.ts. */
+  readonly store: UserStore;
   /** The Spotify client for this request. Only reachable behind the account-linking guard. */
   spotify(): SpotifyClient;
 }
@@ -57,7 +61,23 @@ function normalizeSessionAttributes(input: HandlerInput): void {
   if (!isPlainObject(attributesManager.getSessionAttributes())) attributesManager.setSessionAttributes({});
 }
 
-export function contextInterceptor(deps: SkillDeps): RequestInterceptor {
+/** Kept between the end of the skill's budget and the end of the time its host allows. */
+export const HOST_MARGIN_MS = 300;
+
+/**
+ * The budget for this invocation: the configured one, cut to what the host has left when it says (a Lambda
+ * context's `getRemainingTimeInMillis`, or the HTTPS host's, which counts from the request's arrival and so
+ * includes a certificate download).
+ */
+function budgetFor(input: HandlerInput, budgetMs: number): number {
+  const remaining = safe(() =>
+    (input.context as { getRemainingTimeInMillis?: () => number } | undefined)?.getRemainingTimeInMillis?.(),
+  );
+  if (typeof remaining !== 'number' || !Number.isFinite(remaining)) return budgetMs;
+  return Math.max(0, Math.min(budgetMs, remaining - HOST_MARGIN_MS));
+}
+
+export function contextInterceptor(deps: SkillDeps, store: UserStore): RequestInterceptor {
   return {
     process(input: HandlerInput): void {
       const envelope = input.requestEnvelope;
@@ -69,7 +89,7 @@ export function contextInterceptor(deps: SkillDeps): RequestInterceptor {
         type: safe(() => getRequestType(envelope)),
         intent: safe(() => (envelope.request as { intent?: { name?: string } }).intent?.name),
       });
-      const deadline = new Deadline(deps.clock, deps.config.budgetMs);
+      const deadline = new Deadline(deps.clock, budgetFor(input, deps.config.budgetMs));
       let client: SpotifyClient | undefined;
       const context: RequestContext = {
         deps,
@@ -77,6 +97,7 @@ export function contextInterceptor(deps: SkillDeps): RequestInterceptor {
         deadline,
         log,
         accessToken,
+        store,
         spotify() {
           if (!accessToken)
             throw new Error('Spotify used without a linked account: the guard must run first');

@@ -15,7 +15,7 @@ const skill = buildSkill({
   config,
   logger,
   clock: systemClock,
-  persistence: persistenceFromEnv(),
+  persistence: persistenceFromEnv(process.env, logger),
   spotify: createSpotifyClientFactory({ baseUrl: config.spotifyApiUrl, logger }),
 });
 

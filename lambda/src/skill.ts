@@ -47,12 +47,12 @@ export const REQUEST_HANDLERS: SkillRequestHandler[] = [
 ];
 
 export function buildSkill(deps: SkillDeps): Skill {
+  const store = deps.persistence ?? new MemoryPersistenceAdapter();
   const builder = SkillBuilders.custom()
-    .addRequestInterceptors(contextInterceptor(deps))
+    .addRequestInterceptors(contextInterceptor(deps, store))
     .addRequestHandlers(accountLinkingGuard(REQUEST_HANDLERS), ...REQUEST_HANDLERS)
     .addErrorHandlers(SkillErrorHandler)
     .withCustomUserAgent('connect-remote/0.1');
-  builder.withPersistenceAdapter(deps.persistence ?? new MemoryPersistenceAdapter());
   if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
   return builder.create();
 }

@@ -71,7 +71,18 @@ function run(
 }
 
 const consoleRun = (args: string[], options?: Parameters<typeof run>[2]) =>
-  run(TSX, [MAIN, '--log-file', path.join(tmp, 'skill.log'), ...args], options);
+  run(
+    TSX,
+    [
+      MAIN,
+      '--log-file',
+      path.join(tmp, 'skill.log'),
+      '--memory-file',
+      path.join(tmp, 'memory.json'),
+      ...args,
+    ],
+    options,
+  );
 
 /** Emulator tokens look like emu-at-… and emu-rt-…: none may reach the screen or the skill's log file. */
 const TOKEN = /emu-(at|rt)-[A-Za-z0-9_-]{6,}|Bearer\s+(?!\[redacted\])\S{6,}/;
@@ -79,9 +90,13 @@ const TOKEN = /emu-(at|rt)-[A-Za-z0-9_-]{6,}|Bearer\s+(?!\[redacted\])\S{6,}/;
 describe('npm start', () => {
   test('U: play my workout mix through piped stdin: linked at start-up, playing on the Kitchen speaker, exit 0', async () => {
     const logFile = path.join(tmp, 'npm-start.log');
-    const result = await run('npm', ['start', '--silent', '--', '--log-file', logFile], {
-      input: 'open connect remote\nplay my workout mix\n',
-    });
+    const result = await run(
+      'npm',
+      ['start', '--silent', '--', '--log-file', logFile, '--memory-file', path.join(tmp, 'memory.json')],
+      {
+        input: 'open connect remote\nplay my workout mix\n',
+      },
+    );
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
@@ -171,6 +186,73 @@ describe('npm start -- --spotify real (against the emulator, by its URLs)', () =
     const authorize = emulator.log.find((r) => r.path === '/authorize')!;
     expect(authorize.query.redirect_uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     expect(emulator.log.find((r) => r.path === '/api/token')?.status).toBe(200);
+  });
+
+  test('a forged callback (wrong state, escape codes) gets an error page and is ignored; the real one links', async () => {
+    const demo = emulator.state.users.get('demo')!;
+    for (const d of demo.devices) d.is_active = d.id === 'dev-kitchen';
+    demo.player.deviceId = 'dev-kitchen';
+    demo.player.isPlaying = true;
+    let browsed = false;
+    let forged: { status: number; body: string } | undefined;
+    const result = await consoleRun(['--spotify', 'real', '--port', '0', '--timeout', '20'], {
+      env: realEnv(),
+      input: 'pause\n',
+      onStdout: (text) => {
+        const url = /(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/.exec(text)?.[1];
+        if (url && !browsed) {
+          browsed = true;
+          const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!);
+          redirect.search = new URLSearchParams({
+            error: 'access_denied',
+            error_description: '\u001b[2J\u001b]0;pwned\u0007Linked! \u001b[31mtype your password',
+            state: 'not-the-state',
+          }).toString();
+          // An attacker's page hits the callback first; then the person's browser comes back for real.
+          void fetch(redirect)
+            .then(async (r) => {
+              forged = { status: r.status, body: await r.text() };
+            })
+            .then(() => fetch(url))
+            .then((r) => r.text());
+        }
+      },
+    });
+    expect(forged?.status).toBe(400);
+    expect(forged?.body).toMatch(/does not belong to the linking now in progress/);
+    expect(result.stdout).toContain(
+      "Refused a callback that does not carry this linking's state; still waiting.",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('A: Paused.');
+    expect(result.stdout + result.stderr).not.toMatch(/pwned|password/);
+    expect(emulator.log.find((r) => r.path === '/api/token')?.status).toBe(200);
+  });
+
+  test('a refusal with escape codes in error_description reaches the terminal without them, exit 3', async () => {
+    let browsed = false;
+    const result = await consoleRun(['--spotify', 'real', '--port', '0', '--timeout', '20'], {
+      env: realEnv(),
+      input: '',
+      onStdout: (text) => {
+        const url = /(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/.exec(text)?.[1];
+        if (url && !browsed) {
+          browsed = true;
+          const authorize = new URL(url);
+          const redirect = new URL(authorize.searchParams.get('redirect_uri')!);
+          redirect.search = new URLSearchParams({
+            error: 'access_denied',
+            error_description: 'Denied\u001b[2J\u001b]0;pwned\u0007 by \u009b31muser\r\nfake: line',
+            state: authorize.searchParams.get('state')!,
+          }).toString();
+          void fetch(redirect).then((r) => r.text());
+        }
+      },
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Account linking failed: access_denied: Denied by userfake: line');
+    // eslint-disable-next-line no-control-regex
+    expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   test('no client id or secret: what to set, exit 3', async () => {

@@ -225,10 +225,6 @@ const EXCEPTIONS: Record<string, { expect: Kind | { sentence: string }; why: str
     expect: 'unavailable',
     why: 'POST /me/player/previous is not idempotent, never retried after a 5xx',
   },
-  'CreatePlaylistIntent | 500': {
-    expect: 'unavailable',
-    why: 'POST /me/playlists is not idempotent (a retry could create the playlist twice)',
-  },
   // The 404 rows fault /me/player* only: intents that never call the player are untouched.
   ...Object.fromEntries(
     ['CreatePlaylistIntent', 'ListPlaylistsIntent', 'MoreIntent', 'WhichAccountIntent'].flatMap((intent) =>

@@ -3,7 +3,7 @@
  * Alexa -> skill: AlexaSkillEvent.SkillDisabled for that user
  * The user's stored memory is gone, other users keep theirs, Spotify is never called.
  */
-import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { UserStore } from '../../lambda/src/persistence/store';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
@@ -58,7 +58,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const stores: Array<[string, () => PersistenceAdapter]> = [
+const stores: Array<[string, () => UserStore]> = [
   ['in memory', () => new MemoryPersistenceAdapter()],
   [
     'in DynamoDB',
@@ -68,7 +68,7 @@ const stores: Array<[string, () => PersistenceAdapter]> = [
 
 describe.each(stores)('SkillDisabled with the store %s', (_name, make) => {
   let alexa: Alexa;
-  let store: PersistenceAdapter;
+  let store: UserStore;
 
   beforeEach(async () => {
     store = make();

@@ -103,6 +103,41 @@ test('starts on 127.0.0.1 with an ephemeral port, answers /healthz, exits 0 on S
   }
 });
 
+test('SIGTERM to the npm process of `npm run serve` (what a supervisor sends) stops the server and releases the port', async () => {
+  const child = spawn('npm', ['run', 'serve', '--silent'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      TLS_CERT_FILE: '',
+      TLS_KEY_FILE: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  try {
+    const [, url] = await waitForLine(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
+    expect(await healthz(url)).toBe(200);
+    child.kill('SIGTERM'); // npm itself, not the node process under it
+    let released = false;
+    for (let i = 0; i < 40 && !released; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      released = await healthz(url).then(
+        () => false,
+        (error: Error) => /ECONNREFUSED/.test(error.message),
+      );
+    }
+    expect(released).toBe(true);
+    // It went the graceful way (the in-flight requests' grace), not killed.
+    expect(output).toMatch(/npm stopped: finishing in-flight requests|SIGTERM: finishing in-flight requests/);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}, 60_000);
+
 test('TLS_CERT_FILE without TLS_KEY_FILE is refused at start', async () => {
   const child = spawnServe({ TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '' });
   let stderr = '';

@@ -127,7 +127,7 @@ describe('certificate download', () => {
     expect(await fetchCode(fetcher(200), `${base}/slow.pem`)).toBe('CERT_FETCH_FAILED');
   });
 
-  test('the cache downloads once per URL while fresh, again after expiry, and never caches a failure', async () => {
+  test('the cache downloads once per URL while fresh, again after expiry, and remembers a failure briefly', async () => {
     let now = Date.now();
     const cached = cachedCertFetcher(fetcher(), { clock: { now: () => now }, maxAgeMs: 60_000 });
     hits = 0;
@@ -141,6 +141,30 @@ describe('certificate download', () => {
     hits = 0;
     expect(await fetchCode(cached, `${base}/missing.pem`)).toBe('CERT_FETCH_FAILED');
     expect(await fetchCode(cached, `${base}/missing.pem`)).toBe('CERT_FETCH_FAILED');
+    expect(hits).toBe(1);
+    now += 61_000;
+    expect(await fetchCode(cached, `${base}/missing.pem`)).toBe('CERT_FETCH_FAILED');
     expect(hits).toBe(2);
+  });
+
+  test('bogus URLs never push the good chain out, and new downloads are bounded per minute', async () => {
+    let now = Date.now();
+    const cached = cachedCertFetcher(fetcher(), {
+      clock: { now: () => now },
+      maxEntries: 2,
+      maxPerMinute: 3,
+    });
+    hits = 0;
+    await cached(new URL(`${base}/chain.pem`));
+    const codes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => fetchCode(cached, `${base}/missing-${i}.pem`)),
+    );
+    expect(codes.every((c) => c === 'CERT_FETCH_FAILED')).toBe(true);
+    // One good download, then at most two more (three a minute), however many bogus URLs came.
+    expect(hits).toBeLessThanOrEqual(3);
+    expect(await cached(new URL(`${base}/chain.pem`))).toBe(pki.chain);
+    expect(hits).toBeLessThanOrEqual(3);
+    now += 61_000;
+    expect(await fetchCode(cached, `${base}/missing-x.pem`)).toBe('CERT_FETCH_FAILED');
   });
 });

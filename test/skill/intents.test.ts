@@ -674,6 +674,8 @@ const TABLE: Row[] = [
     envelope: intent('AddToPlaylistIntent', { playlist: 'workout mix' }),
     requests: [
       [PLAYBACK_STATE, ...PLAYLIST_PAGES, ME],
+      // The last entry: the same song just added would not be added again.
+      GET('/playlists/pl-workout-mix/items', { offset: 5, limit: 1 }),
       POST('/playlists/pl-workout-mix/items', {}, { uris: ['spotify:track:t-dont-stop'] }),
     ],
     speech: "Added Don't Stop Me Now to Workout Mix.",
@@ -690,7 +692,11 @@ const TABLE: Row[] = [
     intent: 'CreatePlaylistIntent',
     say: 'create a playlist called road trip',
     envelope: intent('CreatePlaylistIntent', { name: 'road trip' }),
-    requests: [POST('/me/playlists', {}, { name: 'road trip', public: false })],
+    requests: [
+      // The newest playlists: one of that name made a moment ago would not be made again.
+      [ME, GET('/me/playlists', { limit: 5, offset: 0 })],
+      POST('/me/playlists', {}, { name: 'road trip', public: false }),
+    ],
     speech: 'Created the playlist road trip.',
     state: {
       of: (w) =>

@@ -35,6 +35,29 @@ test('U: more (nothing was listed) / A: nothing more to read', async () => {
   expect(alexa.lines()).toEqual([]);
 });
 
+test.each([
+  ['beyond the end of the list', 70],
+  ['negative', -5],
+  ['not whole', 2.5],
+  ['a string', '5'],
+  ['absurd', 1e21],
+])(
+  'U: more (session offset %s) / A: nothing more to read, and the offset is dropped',
+  async (_what, offset) => {
+    expect(demo(alexa.emulator).playlistIds?.length).toBeLessThan(70);
+    const reply = await alexa.send(
+      anIntent('MoreIntent')
+        .linked(alexa.token)
+        .session({ playlistOffset: offset }, 'amzn1.echo-api.session.x'),
+    );
+    expect(reply.speech).toBe("There's nothing more to read.");
+    expect(reply.speech).not.toMatch(/next 0/);
+    expect(reply.sessionAttributes.playlistOffset).toBeUndefined();
+    // Only an offset Spotify could page to is asked for.
+    expect(alexa.lines().every((l) => /offset=70&|offset=70$/.test(l))).toBe(true);
+  },
+);
+
 /** A one-shot request: an IntentRequest without a `session`, which ask-sdk refuses session attributes for. */
 const sessionless = (intent: string) => {
   const envelope = anIntent(intent).linked(alexa.token).build();
@@ -96,10 +119,38 @@ test('U: create a playlist called road trip / A: Created the playlist road trip.
   const before = alexa.emulator.state.playlists.size;
   const reply = await alexa.say('CreatePlaylistIntent', { name: 'road trip' });
   expect(reply.speech).toBe('Created the playlist road trip.');
-  expect(alexa.calls()).toEqual([
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([
     { method: 'POST', path: '/v1/me/playlists', query: {}, body: { name: 'road trip', public: false } },
   ]);
   expect(alexa.emulator.state.playlists.size).toBe(before + 1);
+});
+
+test('U: create a playlist called road trip, twice / A: created; then: already made a moment ago (one playlist)', async () => {
+  const before = alexa.emulator.state.playlists.size;
+  expect((await alexa.say('CreatePlaylistIntent', { name: 'road trip' })).speech).toBe(
+    'Created the playlist road trip.',
+  );
+  const again = await alexa.say('CreatePlaylistIntent', { name: 'Road Trip' });
+  expect(again.speech).toBe(
+    "You already have an empty playlist called Road Trip, made a moment ago, so I didn't make another.",
+  );
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([]);
+  expect(alexa.emulator.state.playlists.size).toBe(before + 1);
+});
+
+test('U: add this song to workout mix, twice / A: added; then: already at the end (added once)', async () => {
+  const count = () =>
+    playlist('pl-workout-mix').entries.filter((e) => e.uri === 'spotify:track:t-dont-stop').length;
+  const before = count();
+  expect((await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' })).speech).toBe(
+    "Added Don't Stop Me Now to Workout Mix.",
+  );
+  const again = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  expect(again.speech).toBe(
+    "Don't Stop Me Now is already at the end of Workout Mix: it was added a moment ago, so I didn't add it again.",
+  );
+  expect(alexa.calls().filter((c) => c.method === 'POST')).toEqual([]);
+  expect(count()).toBe(before + 1);
 });
 
 test('U: create a playlist (no name) / A: asks for the name', async () => {

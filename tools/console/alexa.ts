@@ -89,7 +89,7 @@ export class AlexaSession {
   resolver: UtteranceResolver;
   locale: string;
   private readonly skillId: string;
-  private readonly userId: string;
+  readonly userId: string;
 
   constructor(private readonly options: AlexaOptions) {
     this.resolver = options.resolver;

@@ -9,7 +9,9 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { FilePersistenceAdapter } from '../../lambda/src/persistence/file';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
+import type { UserStore } from '../../lambda/src/persistence/store';
 import { buildSkill, createHandler } from '../../lambda/src/skill';
 import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
 import { systemClock } from '../../lambda/src/util/clock';
@@ -60,6 +62,11 @@ export interface ConsoleOptions {
   logSink?: (line: string) => void;
   /** Where the skill's own JSON log lines go; undefined keeps them in memory only (`:logs` shows them). */
   logFile?: string;
+  /**
+   * Where the skill's memory (default device, last device, muted volume) is kept between runs, as the
+   * Lambda keeps it in DynamoDB; undefined keeps it in memory for this run only. `:forget` clears it.
+   */
+  memoryFile?: string;
   logLevel?: LogLevel;
   /** Status lines and command output for a person. */
   say: (line: string) => void;
@@ -92,6 +99,7 @@ export const COMMANDS: Array<[string, string]> = [
   [':fault <method> <path> <status> [reason] [times]', 'make the emulator fail the next matching call'],
   [':locale <xx-YY>', 'switch the interaction model (and request locale)'],
   [':new', 'end the session and start a new one'],
+  [':forget', 'forget what the skill remembers (default device, last device, muted volume)'],
   [':calls', 'show or hide the Spotify calls of each turn'],
   [':logs', "show or hide the skill's own log lines"],
   [':quit', 'leave'],
@@ -219,6 +227,8 @@ export class ConsoleApp {
           const loopback: Loopback = await startLoopback({
             port: real.port,
             timeoutMs: real.callbackTimeoutMs,
+            onForged: () =>
+              options.say("· Refused a callback that does not carry this linking's state; still waiting."),
             show: (url) => {
               options.say(`· Open this URL in your browser and approve the app:\n\n  ${url}\n`);
               options.say(
@@ -264,11 +274,14 @@ export class ConsoleApp {
       };
       const logger = createLogger({ sink, level: options.logLevel ?? 'debug' });
       const config = { spotifyApiUrl: apiUrl, budgetMs: options.budgetMs ?? 6000 };
+      const store: UserStore = options.memoryFile
+        ? new FilePersistenceAdapter(options.memoryFile, { logger })
+        : new MemoryPersistenceAdapter();
       const skill = buildSkill({
         config,
         logger,
         clock: systemClock,
-        persistence: new MemoryPersistenceAdapter(),
+        persistence: store,
         spotify: createSpotifyClientFactory({ baseUrl: apiUrl, logger }),
       });
       const handler = createHandler(skill, logger);
@@ -280,6 +293,7 @@ export class ConsoleApp {
       });
       app = new ConsoleApp(options, root, alexa, linker, emulator, apiUrl, closers);
       app.drainProgressive = alexaApi.drain;
+      app.store = store;
       if (options.link !== false && !linker.linked) await app.link();
       return app;
     } catch (error) {
@@ -289,6 +303,12 @@ export class ConsoleApp {
   }
 
   private drainProgressive: () => string[] = () => [];
+  private store: UserStore = new MemoryPersistenceAdapter();
+
+  /** An envelope that names the console's Alexa user, for the store. */
+  private userEnvelope(): RequestEnvelope {
+    return { context: { System: { user: { userId: this.alexa.userId } } } } as unknown as RequestEnvelope;
+  }
 
   private onLog(line: string): void {
     this.logLines.push(line);
@@ -488,6 +508,13 @@ export class ConsoleApp {
           ],
         };
       }
+      case ':forget':
+        await this.store.deleteAttributes(this.userEnvelope());
+        return {
+          lines: [
+            `Forgotten: the skill remembers nothing about you now${this.options.memoryFile ? ` (${this.options.memoryFile})` : ''}.`,
+          ],
+        };
       default:
         return { lines: [`Unknown command ${name}. Type :help for the list.`], error: true };
     }
@@ -544,7 +571,24 @@ export class ConsoleApp {
       `  session   ${this.alexa.open ? `open, attributes ${JSON.stringify(this.alexa.attributes)}` : 'none'}`,
       ...(this.alexa.awaiting ? [`  awaiting  ${this.alexa.awaiting}`] : []),
       `  player    ${playerLine(await this.player())}`,
+      `  memory    ${await this.memoryLine()}`,
     ];
+  }
+
+  /** What the skill remembers for the console's user, and where. */
+  private async memoryLine(): Promise<string> {
+    const where = this.options.memoryFile ?? 'this run only';
+    try {
+      const stored = await this.store.getAttributes(this.userEnvelope());
+      const parts = Object.entries(stored).map(([key, value]) =>
+        value && typeof value === 'object' && 'name' in value
+          ? `${key} ${String(value.name)}`
+          : `${key} ${String(value)}`,
+      );
+      return `${parts.length ? parts.join(', ') : 'nothing'} (${where})`;
+    } catch (error) {
+      return `unreadable: ${(error as Error).message}`;
+    }
   }
 
   private fault(args: string[]): CommandResult {

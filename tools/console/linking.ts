@@ -9,6 +9,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { terminalSafe } from './render';
 
 export interface AccountLinkingConfig {
   type: string;
@@ -23,12 +24,20 @@ export interface AccountLinkingConfig {
 
 /** Linking failed. `code` is the OAuth error (`invalid_grant`, `access_denied`, `state_mismatch`...). */
 export class LinkingError extends Error {
+  readonly code: string;
+  readonly description: string;
+
   constructor(
-    readonly code: string,
-    readonly description: string,
+    code: string,
+    description: string,
     readonly status?: number,
   ) {
-    super(`${code}: ${description}`);
+    // Both may come from a redirect or a token answer and end up on the terminal: cleaned here, once.
+    const safeCode = terminalSafe(code).slice(0, 100);
+    const safeDescription = terminalSafe(description).slice(0, 500);
+    super(`${safeCode}: ${safeDescription}`);
+    this.code = safeCode;
+    this.description = safeDescription;
     this.name = new.target.name;
   }
 }

@@ -33,12 +33,25 @@ export async function startLoopback(options: {
   port: number;
   timeoutMs: number;
   show: (authorizeUrl: string) => void;
+  /** Told when a callback without the awaited `state` was refused (the console says so and keeps waiting). */
+  onForged?: () => void;
 }): Promise<Loopback> {
+  const onForged = options.onForged;
   let deliver: ((url: string) => void) | undefined;
+  // The `state` of the authorization now awaited: only a callback carrying it ends the wait.
+  let expectedState: string | undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/callback') {
       res.writeHead(404).end();
+      return;
+    }
+    if (!deliver || !expectedState || url.searchParams.get('state') !== expectedState) {
+      // Not the answer to our authorization request (another page, a forged or a stale link): refused, and
+      // the console keeps waiting for the real one.
+      onForged?.();
+      res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(PAGE("Not this console's link", 'This link does not belong to the linking now in progress.'));
       return;
     }
     const failed = url.searchParams.has('error');
@@ -64,6 +77,7 @@ export async function startLoopback(options: {
       return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => {
           deliver = undefined;
+          expectedState = undefined;
           reject(
             new LinkingError(
               'timeout',
@@ -71,9 +85,11 @@ export async function startLoopback(options: {
             ),
           );
         }, options.timeoutMs);
+        expectedState = new URL(authorizeUrl).searchParams.get('state') ?? undefined;
         deliver = (url) => {
           clearTimeout(timer);
           deliver = undefined;
+          expectedState = undefined;
           resolve(url);
         };
         options.show(authorizeUrl);

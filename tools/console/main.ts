@@ -15,7 +15,7 @@ import { ConsoleApp, ROOT, type ConsoleOptions } from './app';
 import { LinkingError } from './linking';
 import { PortInUseError } from './loopback';
 import { InvalidModelError } from './model';
-import { renderTurn, style } from './render';
+import { renderTurn, style, terminalSafe } from './render';
 import { runScript, summary } from './runner';
 
 export const EXIT = { ok: 0, mismatch: 1, usage: 2, linking: 3, port: 4 } as const;
@@ -31,6 +31,7 @@ interface Args {
   calls: boolean;
   logs: boolean;
   logFile?: string;
+  memoryFile?: string;
   link: boolean;
   idle: boolean;
   timeoutSeconds: number;
@@ -49,6 +50,7 @@ const USAGE = `Usage: npm start -- [options]
   --no-calls             hide the Spotify calls of each turn (:calls toggles)
   --logs                 show the skill's JSON log lines inline (:logs toggles)
   --log-file <file>      where the skill's log lines go (default .console-state/skill.log)
+  --memory-file <file>   what the skill remembers between runs (default .console-state/memory.json; :forget clears it)
   --no-color             plain text even on a terminal
   real mode:
   --port <n>             loopback port for the OAuth redirect (default 8888; 0 = any free port)
@@ -117,6 +119,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
       case '--log-file':
         args.logFile = value();
         break;
+      case '--memory-file':
+        args.memoryFile = value();
+        break;
       case '--no-link':
         args.link = false;
         break;
@@ -165,6 +170,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Status lines can quote what a request or an answer carried: no control characters reach the terminal. */
+const safe = (line: string) => terminalSafe(line, true);
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -187,7 +195,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     locale: args.locale,
     modelFile: args.model ? path.resolve(args.model) : undefined,
     logFile: path.resolve(ROOT, args.logFile ?? path.join('.console-state', 'skill.log')),
-    say: (line) => out(s.yellow(line)),
+    memoryFile: path.resolve(ROOT, args.memoryFile ?? path.join('.console-state', 'memory.json')),
+    say: (line) => out(s.yellow(safe(line))),
     link: args.link,
     idle: args.idle,
     real:
@@ -289,14 +298,14 @@ async function repl(
         try {
           if (text.startsWith(':')) {
             const result = await app.command(text);
-            for (const l of result.lines) out(result.error ? s.red(l) : s.yellow(l));
+            for (const l of result.lines) out(result.error ? s.red(safe(l)) : s.yellow(safe(l)));
             if (result.quit) return rl.close();
           } else {
             const turn = await app.utter(text);
             for (const l of renderTurn(turn, s, app.showCalls)) out(l);
           }
         } catch (error) {
-          out(s.red(`Console error: ${(error as Error).message}`));
+          out(s.red(safe(`Console error: ${(error as Error).message}`)));
         }
         prompt();
       });

@@ -40,6 +40,23 @@ export interface Style {
   cyan(s: string): string;
 }
 
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const ESCAPE_SEQUENCE =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * Text from a request or an answer (an `error_description`, an error code) made safe for a terminal: escape
+ * sequences and every other control character removed, so a crafted redirect cannot move the cursor,
+ * recolour or retitle the terminal, or fake console output.
+ */
+export function terminalSafe(text: string, keepNewlines = false): string {
+  // CSI and OSC sequences whole (ESC [ ... final byte; ESC ] ... BEL or ST), then any other control.
+  return text.replace(ESCAPE_SEQUENCE, '').replace(keepNewlines ? CONTROL_BUT_NEWLINE : CONTROL, '');
+}
+
 const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
 
 export function style(colour: boolean): Style {
@@ -91,7 +108,9 @@ export function intentLine(turn: SkillTurn): string | undefined {
   return slots.length > 0 ? `${turn.request} (${slots.join(', ')})` : turn.request;
 }
 
-export function renderTurn(view: TurnView, s: Style, showCalls: boolean): string[] {
+export function renderTurn(raw: TurnView, s: Style, showCalls: boolean): string[] {
+  // Everything in a turn came from the skill, Spotify or the user: cleaned of control characters first.
+  const view = cleanView(raw);
   const out: string[] = [];
   for (const note of view.notes) out.push(s.yellow(`· ${note}`));
   const intent = intentLine(view);
@@ -121,4 +140,14 @@ export function renderTurn(view: TurnView, s: Style, showCalls: boolean): string
   }
   out.push(s.dim(view.sessionOpen ? '   (session open)' : '   (session ended)'));
   return out;
+}
+
+/** A turn's strings without control characters (recursively; the view is plain data). */
+function cleanView<T>(value: T): T {
+  if (typeof value === 'string') return terminalSafe(value) as T;
+  if (Array.isArray(value)) return value.map(cleanView) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanView(v)])) as T;
+  }
+  return value;
 }

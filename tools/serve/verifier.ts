@@ -5,7 +5,7 @@
  *
  * ask-sdk-express-adapter's own verifier downloads the chain and trusts only the system roots, with no way to
  * give it test roots; this one has the certificate fetcher, the trust roots and the clock injectable, and
- * strict production defaults. It implements the adapter's `Verifier` interface and plugs into ExpressAdapter.
+ * strict production defaults. It implements the adapter's `Verifier` interface (server.ts runs them in order).
  */
 import type { Verifier } from 'ask-sdk-express-adapter';
 import { verify as verifySignature, X509Certificate } from 'node:crypto';
@@ -23,7 +23,8 @@ export type VerificationCode =
   | 'SIGNATURE_MISSING'
   | 'SIGNATURE_INVALID'
   | 'TIMESTAMP_INVALID'
-  | 'TIMESTAMP_STALE';
+  | 'TIMESTAMP_STALE'
+  | 'REPLAYED';
 
 /** A request that is not provably from Alexa. The host answers HTTP 400. */
 export class RequestVerificationError extends Error {
@@ -31,7 +32,7 @@ export class RequestVerificationError extends Error {
     readonly code: VerificationCode,
     detail: string,
   ) {
-    // The code leads the message: ExpressAdapter passes only the message on.
+    // The code leads the message, so a log line or an answer can carry the code alone.
     super(`${code}: ${detail}`);
     this.name = new.target.name;
   }
@@ -128,34 +129,78 @@ export function httpsCertFetcher(options: HttpsFetcherOptions = {}): CertFetcher
     });
 }
 
+export interface CertCacheOptions {
+  clock?: Clock;
+  /** How long a good chain is kept at most (it is dropped earlier when it expires). Default 1 hour. */
+  maxAgeMs?: number;
+  /** Good chains kept; only a newer good chain pushes the oldest out, never a failure. Default 8. */
+  maxEntries?: number;
+  /** Downloads running at once; a request needing another one fails at once. Default 2. */
+  maxConcurrent?: number;
+  /** Downloads started per minute for URLs not in the cache; beyond that a request fails at once. Default 5. */
+  maxPerMinute?: number;
+  /** How long a URL whose download failed is refused without another try. Default 60 s. */
+  failureTtlMs?: number;
+}
+
 /**
- * Keeps each downloaded chain until it expires (at most `maxAgeMs`), so a request does not wait for S3 every
- * time; concurrent requests for the same URL share one download; failures are not cached.
+ * Puts bounds around certificate downloads, which unauthenticated requests can trigger (any URL under
+ * https://s3.amazonaws.com/echo.api/ passes checkCertUrl):
+ * - a good chain is kept until it expires (at most `maxAgeMs`), in its own bounded map that failures never
+ *   touch, so no number of bogus URLs can push Alexa's real certificate out;
+ * - concurrent requests for one URL share one download;
+ * - at most `maxConcurrent` downloads at once and `maxPerMinute` new ones a minute, so 200 requests with 200
+ *   made-up URLs cost a handful of downloads, not 200;
+ * - a failed URL is refused for `failureTtlMs` (bounded map) instead of being downloaded again and again.
  */
-export function cachedCertFetcher(
-  fetcher: CertFetcher,
-  options: { clock?: Clock; maxAgeMs?: number; maxEntries?: number } = {},
-): CertFetcher {
+export function cachedCertFetcher(fetcher: CertFetcher, options: CertCacheOptions = {}): CertFetcher {
   const clock = options.clock ?? systemClock;
   const maxAgeMs = options.maxAgeMs ?? 60 * 60 * 1000;
   const maxEntries = options.maxEntries ?? 8;
-  const cache = new Map<string, { pem: Promise<string>; until: number }>();
+  const maxConcurrent = options.maxConcurrent ?? 2;
+  const maxPerMinute = options.maxPerMinute ?? 5;
+  const failureTtlMs = options.failureTtlMs ?? 60_000;
+  const good = new Map<string, { pem: string; until: number }>();
+  const failed = new Map<string, number>();
+  const pending = new Map<string, Promise<string>>();
+  const started: number[] = [];
+  const refuse = (detail: string) =>
+    Promise.reject(new RequestVerificationError('CERT_FETCH_FAILED', detail));
+
   return (url) => {
     const key = url.href;
-    const hit = cache.get(key);
-    if (hit && hit.until > clock.now()) return hit.pem;
-    const pem = fetcher(url);
-    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { pem, until: clock.now() + maxAgeMs });
-    pem.then(
+    const now = clock.now();
+    const hit = good.get(key);
+    if (hit && hit.until > now) return Promise.resolve(hit.pem);
+    const running = pending.get(key);
+    if (running) return running;
+    const failedUntil = failed.get(key);
+    if (failedUntil !== undefined && failedUntil > now) return refuse('this certificate URL failed recently');
+    while (started.length > 0 && started[0] <= now - 60_000) started.shift();
+    if (pending.size >= maxConcurrent) return refuse('too many certificate downloads at once');
+    if (started.length >= maxPerMinute) return refuse('too many certificate downloads this minute');
+    started.push(now);
+    const pem = fetcher(url).then(
       (text) => {
         const leaf = parseChain(text)[0];
         const expires = leaf ? Date.parse(leaf.validTo) : NaN;
-        if (Number.isFinite(expires) && expires < clock.now() + maxAgeMs)
-          cache.set(key, { pem, until: expires });
+        const until = Number.isFinite(expires)
+          ? Math.min(expires, clock.now() + maxAgeMs)
+          : clock.now() + maxAgeMs;
+        good.delete(key);
+        if (good.size >= maxEntries) good.delete(good.keys().next().value as string);
+        good.set(key, { pem: text, until });
+        return text;
       },
-      () => cache.delete(key),
+      (error: unknown) => {
+        if (failed.size >= 1024) failed.delete(failed.keys().next().value as string);
+        failed.set(key, clock.now() + failureTtlMs);
+        throw error;
+      },
     );
+    pending.set(key, pem);
+    const done = () => pending.delete(key);
+    pem.then(done, done);
     return pem;
   };
 }
@@ -230,9 +275,27 @@ function header(headers: IncomingHttpHeaders | undefined, name: string): string 
 }
 
 export interface SignatureVerifierOptions {
+  /** The whole certificate source, cache included (tests that want no cache). */
   fetchCert?: CertFetcher;
+  /** Only the download, wrapped in the production cache and its limits (tests count downloads with it). */
+  download?: CertFetcher;
   trustRoots?: readonly X509Certificate[];
   clock?: Clock;
+}
+
+/**
+ * `Signature-256` must be base64 of an RSA signature: 128 to 512 bytes (RSA 1024 to 4096 bits; Alexa's key
+ * is 2048). Returns the bytes.
+ */
+export function checkSignatureFormat(signature: string | undefined): Buffer {
+  if (!signature) throw new RequestVerificationError('SIGNATURE_MISSING', 'no Signature-256 header');
+  const text = signature.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0)
+    throw new RequestVerificationError('SIGNATURE_INVALID', 'Signature-256 is not base64');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length < 128 || bytes.length > 512)
+    throw new RequestVerificationError('SIGNATURE_INVALID', 'Signature-256 has the wrong length');
+  return bytes;
 }
 
 /** Verifies `SignatureCertChainUrl` and `Signature-256` (RSA-SHA256 over the raw body, base64). */
@@ -243,17 +306,19 @@ export class AlexaSignatureVerifier implements Verifier {
 
   constructor(options: SignatureVerifierOptions = {}) {
     this.clock = options.clock ?? systemClock;
-    this.fetchCert = options.fetchCert ?? cachedCertFetcher(httpsCertFetcher(), { clock: this.clock });
+    // 2.5 s for a download: inside the host's request budget (server.ts), which the skill's budget is cut to.
+    this.fetchCert =
+      options.fetchCert ??
+      cachedCertFetcher(options.download ?? httpsCertFetcher({ timeoutMs: 2500 }), { clock: this.clock });
     const roots = options.trustRoots;
     this.trustRoots = roots ? () => roots : systemTrustRoots;
   }
 
   async verify(body: string, headers?: IncomingHttpHeaders): Promise<void> {
     const url = checkCertUrl(header(headers, 'SignatureCertChainUrl'));
-    const signature = header(headers, 'Signature-256');
-    if (!signature) throw new RequestVerificationError('SIGNATURE_MISSING', 'no Signature-256 header');
+    // The signature's form is checked before any download: a request that cannot be signed costs nothing.
+    const bytes = checkSignatureFormat(header(headers, 'Signature-256'));
     const leaf = checkChain(await this.fetchCert(url), this.trustRoots(), this.clock.now());
-    const bytes = Buffer.from(signature, 'base64');
     let ok = false;
     try {
       ok = bytes.length > 0 && verifySignature('sha256', Buffer.from(body, 'utf8'), leaf.publicKey, bytes);
@@ -286,5 +351,40 @@ export class AlexaTimestampVerifier implements Verifier {
         'TIMESTAMP_STALE',
         'request.timestamp is more than 150 seconds away',
       );
+  }
+}
+
+/**
+ * Refuses a request id already seen within the timestamp window: a signed request captured and sent again
+ * (within the 150 s that AlexaTimestampVerifier allows) is not executed twice. Run it after the signature and
+ * timestamp checks, so only requests that would otherwise run are remembered. Ids are kept for the window
+ * and at most `maxEntries` of them (the oldest go first).
+ */
+export class AlexaReplayVerifier implements Verifier {
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock = systemClock,
+    private readonly windowMs = 2 * MAX_TIMESTAMP_SKEW_MS,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  async verify(body: string): Promise<void> {
+    let id: unknown;
+    try {
+      id = (JSON.parse(body) as { request?: { requestId?: unknown } }).request?.requestId;
+    } catch {
+      throw new RequestVerificationError('TIMESTAMP_INVALID', 'the body is not JSON');
+    }
+    if (typeof id !== 'string' || id === '') return; // nothing to recognise it by (skill events carry one)
+    const now = this.clock.now();
+    for (const [key, until] of this.seen) {
+      if (until > now && this.seen.size < this.maxEntries) break;
+      this.seen.delete(key);
+    }
+    const until = this.seen.get(id);
+    if (until !== undefined && until > now)
+      throw new RequestVerificationError('REPLAYED', 'this request id was already answered');
+    this.seen.set(id, now + this.windowMs);
   }
 }

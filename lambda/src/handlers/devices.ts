@@ -67,6 +67,7 @@ function withNamedDevice(intent: string, act: DeviceAction) {
 export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent', async (input, device) => {
   const { speech, spotify } = ctx(input);
   await spotify().player.transfer(device.id, true);
+  // Housekeeping after Spotify acted: a store failure does not change what the user hears.
   await remember(input, { lastDevice: { id: device.id, name: device.name } });
   return tell(input, speech.say('transferred', { device: device.name }));
 });
@@ -74,8 +75,12 @@ export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent',
 /** "Use the kitchen speaker by default": remembered per Alexa user, used when nothing is active. */
 export const SetDefaultDeviceHandler = withNamedDevice('SetDefaultDeviceIntent', async (input, device) => {
   const { speech } = ctx(input);
-  await remember(input, { defaultDevice: { id: device.id, name: device.name } });
-  return tell(input, speech.say('defaultSet', { device: device.name }));
+  const saved = await remember(
+    input,
+    { defaultDevice: { id: device.id, name: device.name } },
+    { essential: true },
+  );
+  return tell(input, speech.say(saved ? 'defaultSet' : 'defaultNotSaved', { device: device.name }));
 });
 
 export const DEVICE_HANDLERS = [ListDevicesHandler, TransferPlaybackHandler, SetDefaultDeviceHandler];

@@ -1,6 +1,7 @@
 import { ctx } from '../context';
 import type { SkillRequestHandler } from './define';
 import { onRequest } from './define';
+import { forgetAll } from './memory';
 
 /**
  * A user disabled the skill: forget everything stored for them (default device, last device, muted volume).
@@ -18,7 +19,7 @@ export const SkillDisabledHandler = onRequest(['AlexaSkillEvent.SkillDisabled'],
     return input.responseBuilder.getResponse();
   }
   try {
-    await input.attributesManager.deletePersistentAttributes?.();
+    await forgetAll(input);
   } catch (error) {
     // The error handler answers; this line is what an operator searches CloudWatch for.
     log.error('skill.disabled.delete_failed', { error });

@@ -127,11 +127,12 @@ export const MuteHandler = onIntent(['MuteIntent'], async (input) => {
   const state = await spotify().player.getPlaybackState();
   if (!state?.device) throw new SpotifyError('NO_ACTIVE_DEVICE', 'No active device to mute');
   const level = state.device.volume_percent;
-  await Promise.all([
+  const [, remembered] = await Promise.all([
     spotify().player.setVolume(0, state.device.id ?? undefined),
-    level ? remember(input, { mutedVolume: level }) : Promise.resolve(),
+    level ? remember(input, { mutedVolume: level }) : Promise.resolve(true),
   ]);
-  return tell(input, speech.say('muted'));
+  // Spotify muted: that is the answer, with a word on what unmute will do when the level was not kept.
+  return tell(input, speech.say(remembered ? 'muted' : 'mutedNotRemembered'));
 });
 
 export const UnmuteHandler = onIntent(['UnmuteIntent'], async (input) => {

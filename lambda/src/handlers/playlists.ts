@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { matchName } from '../matching';
 import { itemNames } from '../speech/describe';
+import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
 import { onIntent } from './define';
 import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
@@ -11,6 +12,7 @@ import { slotText } from './slots';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
+const MAX_OFFSET = 100_000;
 
 /**
  * Reads five playlists from `offset` (one GET /me/playlists); "more" continues from the session. A one-shot
@@ -21,6 +23,11 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
   const page = await spotify().playlists.page(offset, PAGE);
   const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
   if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
+  if (offset > 0 && names.length === 0) {
+    // A stale offset (playlists deleted since, or a forged one past the end): nothing to read there.
+    writeSession(input, LIST_KEY, undefined);
+    return tell(input, speech.say('moreNothing'));
+  }
   const next = offset + page.items.length;
   const intro =
     offset === 0
@@ -45,16 +52,22 @@ export const ListPlaylistsHandler = onIntent(['ListPlaylistsIntent'], (input) =>
 
 export const MoreHandler = onIntent(['MoreIntent'], (input) => {
   const offset = readSession(input, LIST_KEY);
-  if (typeof offset !== 'number') return tell(input, ctx(input).speech.say('moreNothing'));
-  return readPlaylists(input, offset);
+  // Session attributes come back from the device: checked like any input (a whole, non-negative offset that
+  // Spotify accepts; it caps offsets at 100,000).
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) > MAX_OFFSET) {
+    writeSession(input, LIST_KEY, undefined);
+    return tell(input, ctx(input).speech.say('moreNothing'));
+  }
+  return readPlaylists(input, offset as number);
 });
 
 /**
- * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then one
- * POST /playlists/{id}/items (never retried blindly: a song is added once).
+ * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then the
+ * playlist's last entry (the same song just added: not again), then one POST /playlists/{id}/items (never
+ * retried blindly; a lost answer is resolved by reading the playlist back: spotify/once.ts).
  */
 async function addToPlaylist(input: HandlerInput): Promise<Response> {
-  const { speech, spotify } = ctx(input);
+  const { speech, spotify, deps } = ctx(input);
   const chosen = answerToPending(input, 'AddToPlaylistIntent');
   const spoken = slotText(input, 'playlist');
   if (!chosen && !spoken) {
@@ -67,7 +80,8 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     spotify().me.get(),
   ]);
   if (!state?.item) return tell(input, speech.say('addNothing'));
-  let target: { id: string; name: string };
+  // `total`: the playlist's length as listed, when known (saves a round trip in the duplicate check).
+  let target: { id: string; name: string; total?: number | null };
   if (chosen) {
     clearPending(input);
     target = chosen;
@@ -93,12 +107,26 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     } else {
       const p = result.best.value;
       if (!writable.includes(p)) return tell(input, speech.say('notYourPlaylist', { playlist: p.name }));
-      target = p;
+      target = { id: p.id, name: p.name, total: p.items?.total ?? p.tracks?.total };
     }
   }
-  await spotify().playlists.addItems(target.id, [state.item.uri]);
-  return tell(input, speech.say('addedTo', { title: state.item.name, playlist: target.name }));
+  const result = await addToPlaylistOnce(
+    spotify(),
+    deps.clock,
+    target.id,
+    state.item.uri,
+    target.total ?? undefined,
+  );
+  return tell(input, speech.say(ADDED[result], { title: state.item.name, playlist: target.name }));
 }
+
+const ADDED = { added: 'addedTo', alreadyThere: 'alreadyAdded', unconfirmed: 'addUnconfirmed' } as const;
+const CREATED = {
+  created: 'createdPlaylist',
+  alreadyThere: 'alreadyCreated',
+  unconfirmed: 'createUnconfirmed',
+} as const;
+const SAVED = { saved: 'saved', unconfirmed: 'saveUnconfirmed' } as const;
 
 export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], addToPlaylist);
 
@@ -109,8 +137,8 @@ export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (i
     input.responseBuilder.addElicitSlotDirective('name');
     return ask(input, speech.say('createWhich'), speech.say('createWhich'));
   }
-  const created = await spotify().playlists.create(name, { public: false });
-  return tell(input, speech.say('createdPlaylist', { name: created.name ?? name }));
+  const result = await createPlaylistOnce(spotify(), name);
+  return tell(input, speech.say(CREATED[result], { name }));
 });
 
 export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
@@ -133,8 +161,8 @@ export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
   if (!state?.item) {
     return tell(input, speech.say(state?.currently_playing_type === 'ad' ? 'saveAd' : 'saveNothing'));
   }
-  await spotify().library.save([state.item.uri]);
-  return tell(input, speech.say('saved', { title: state.item.name }));
+  const result = await saveOnce(spotify(), state.item.uri);
+  return tell(input, speech.say(SAVED[result], { title: state.item.name }));
 });
 
 export const PLAYLIST_HANDLERS = [

@@ -45,6 +45,7 @@ export const enUS = {
   volumeSet: 'Volume {volume}.',
   volumeWhich: 'What volume would you like, from zero to one hundred?',
   muted: 'Muted. Say unmute to bring it back.',
+  mutedNotRemembered: "Muted, but I couldn't remember the volume to go back to when you unmute.",
   unmuted: 'Volume back to {volume}.',
   seekForward: 'Skipping ahead {amount}.',
   seekBack: 'Going back {amount}.',
@@ -84,13 +85,23 @@ export const enUS = {
   playlistsEnd: "That's all of them.",
   moreNothing: "There's nothing more to read.",
   addedTo: 'Added {title} to {playlist}.',
+  alreadyAdded:
+    "{title} is already at the end of {playlist}: it was added a moment ago, so I didn't add it again.",
+  addUnconfirmed:
+    "Spotify didn't confirm whether {title} was added to {playlist}. If you ask again, I'll check first, so it won't be added twice.",
   addNothing: "Nothing is playing, so there's nothing to add.",
   notYourPlaylist: "{playlist} isn't yours, so I can't add songs to it.",
   createdPlaylist: 'Created the playlist {name}.',
+  alreadyCreated:
+    "You already have an empty playlist called {name}, made a moment ago, so I didn't make another.",
+  createUnconfirmed:
+    "Spotify didn't confirm whether the playlist {name} was created. If you ask again, I'll check first, so you won't get two.",
   createWhich: 'What should the new playlist be called?',
   queued: 'Added {title} by {artists} to the queue.',
   queueWhich: 'Which song should I add to the queue?',
   saved: 'Saved {title} to your Liked Songs.',
+  saveUnconfirmed:
+    "Spotify didn't confirm whether {title} was saved to your Liked Songs. Saving it again is harmless.",
   saveNothing: "Nothing is playing, so there's nothing to save.",
   saveAd: "That's an ad, so I can't save it.",
 
@@ -111,6 +122,8 @@ export const enUS = {
   whichDevice: 'Which device?',
   whichDeviceReprompt: 'Which device should I use? You can say, list my devices, to hear them.',
   defaultSet: 'Okay. {device} is your default device when nothing else is playing.',
+  defaultNotSaved:
+    "I couldn't save {device} as your default device just now. Your other settings are unchanged.",
 
   // Troubleshooting and account
   deviceHelp:

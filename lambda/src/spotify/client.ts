@@ -1,6 +1,13 @@
 import type { Deadline } from '../util/deadline';
 import type { Logger } from '../util/logger';
-import { type CallOptions, type Query, RequestCore, type RetryPolicy, type Sleep } from './core';
+import {
+  type CallOptions,
+  type CoreOptions,
+  type Query,
+  RequestCore,
+  type RetryPolicy,
+  type Sleep,
+} from './core';
 import { type EndpointId, endpoint } from './endpoints';
 import { BadResponseError } from './errors';
 import type {
@@ -361,6 +368,11 @@ export interface SpotifyClientFactoryOptions {
   /** Tests pass a sleep that does not wait; default is a real timer. */
   sleep?: Sleep;
   retry?: RetryPolicy;
+  /**
+   * Sockets to Spotify at most, for a host that serves many requests at once (`npm run serve`): this
+   * factory then has its own keep-alive agents of that size. Unset: the container's shared pool of 8.
+   */
+  maxSockets?: number;
 }
 
 /** Builds a client for one invocation: the user's token and the invocation's deadline. */
@@ -371,6 +383,14 @@ export type SpotifyClientFactory = (
 ) => SpotifyClient;
 
 export function createSpotifyClientFactory(options: SpotifyClientFactoryOptions): SpotifyClientFactory {
+  let agents: CoreOptions['agents'];
+  if (options.maxSockets) {
+    const pool = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
+    agents = {
+      http: new (require('node:http') as typeof import('node:http')).Agent(pool),
+      https: new (require('node:https') as typeof import('node:https')).Agent(pool),
+    };
+  }
   return (accessToken, deadline, logger = options.logger) =>
     new SpotifyClient(
       new RequestCore({
@@ -380,6 +400,7 @@ export function createSpotifyClientFactory(options: SpotifyClientFactoryOptions)
         logger,
         sleep: options.sleep,
         retry: options.retry,
+        agents,
       }),
     );
 }

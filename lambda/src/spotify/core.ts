@@ -42,6 +42,11 @@ export interface RetryPolicy {
   acceptedBackoffMs(retry: number): number;
   /** A retry is only sent when at least this much of the budget is left after the wait. */
   minAttemptMs: number;
+  /**
+   * Kept back from the timeout of a write that is read back (`Endpoint.readBack`) (at most a quarter of what is left), so that when its
+   * answer is lost there is still time to read back whether it happened (spotify/once.ts).
+   */
+  readBackReserveMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -49,6 +54,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   serverBackoffMs: (retry) => 150 * 2 ** (retry - 1),
   acceptedBackoffMs: (retry) => 500 * retry,
   minAttemptMs: 250,
+  readBackReserveMs: 1500,
 };
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,6 +67,11 @@ export interface CoreOptions {
   /** Injectable so tests do not wait; every sleep is bounded by the deadline anyway. */
   sleep?: Sleep;
   retry?: RetryPolicy;
+  /**
+   * Keep-alive agents to use instead of the container's shared ones (8 sockets, plenty for a Lambda that
+   * serves one request at a time): the HTTPS host sizes its own pool for its concurrency.
+   */
+  agents?: { http?: import('node:http').Agent; https?: import('node:https').Agent };
 }
 
 let shared: Axios | undefined;
@@ -195,6 +206,11 @@ export class RequestCore {
       log(0, error);
       return { ok: false, error, mayHaveArrived: false };
     }
+    // A write whose answer is lost must leave time to find out what it did.
+    const reserve = endpoint.readBack
+      ? Math.min(this.retry.readBackReserveMs ?? 0, Math.floor(remaining / 4))
+      : 0;
+    const timeoutMs = remaining - reserve;
     let status = 0;
     try {
       const res = await http().request({
@@ -208,7 +224,10 @@ export class RequestCore {
           ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         // Covers connecting, sending and a body that trickles in: the request ends with the deadline.
-        signal: AbortSignal.timeout(remaining),
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(this.options.agents
+          ? { httpAgent: this.options.agents.http, httpsAgent: this.options.agents.https }
+          : {}),
       });
       status = res.status;
       if (status < 200 || status >= 300) {
@@ -219,6 +238,10 @@ export class RequestCore {
       return { ok: true, response: { status, data } };
     } catch (err) {
       const { error, mayHaveArrived } = toSpotifyError(err, status);
+      if (endpoint.method !== 'GET') {
+        if (status >= 200 && status < 300) error.writeOutcome = 'applied';
+        else if (mayHaveArrived && (status === 0 || status >= 500)) error.writeOutcome = 'unknown';
+      }
       log(status, error);
       return { ok: false, error, mayHaveArrived };
     }

@@ -29,6 +29,11 @@ export interface Endpoint {
    * ("Device not found"), not that the path is wrong.
    */
   readonly player?: boolean;
+  /**
+   * A write whose outcome the skill reads back when its answer is lost (spotify/once.ts): the core keeps part
+   * of the deadline back from its timeout for that read.
+   */
+  readonly readBack?: boolean;
 }
 
 const PLAYBACK_READ = ['user-read-playback-state'];
@@ -183,6 +188,7 @@ export const ENDPOINTS = [
     path: '/playlists/{id}/items',
     scopes: PLAYLIST_MODIFY,
     idempotent: false,
+    readBack: true,
   },
   {
     id: 'playlists.create',
@@ -190,6 +196,7 @@ export const ENDPOINTS = [
     path: '/me/playlists',
     scopes: PLAYLIST_MODIFY,
     idempotent: false,
+    readBack: true,
   },
 
   {
@@ -198,6 +205,7 @@ export const ENDPOINTS = [
     path: '/me/library',
     scopes: ['user-library-modify'],
     idempotent: true,
+    readBack: true,
   },
   {
     id: 'library.likedTracks',

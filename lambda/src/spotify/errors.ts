@@ -35,7 +35,18 @@ export type SpotifyErrorCode =
   /** Any other 4xx (400 bad parameters, 405, 413…). */
   | 'BAD_REQUEST';
 
+/**
+ * What a failed write may have done, set by the request core on errors of writes (any method but GET):
+ * `applied` when Spotify answered 2xx but the body could not be read (HTML on a 201, a truncated body);
+ * `unknown` when the request may have reached Spotify and no answer says what happened (a 5xx, a reset or a
+ * timeout after sending). Absent: the write was refused (4xx) or never sent.
+ */
+export type WriteOutcome = 'applied' | 'unknown';
+
 export class SpotifyError extends Error {
+  /** See WriteOutcome. */
+  writeOutcome?: WriteOutcome;
+
   constructor(
     readonly code: SpotifyErrorCode,
     message: string,

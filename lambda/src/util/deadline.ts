@@ -14,8 +14,9 @@ export class Deadline {
     this.endsAt = clock.now() + budgetMs;
   }
 
+  /** Whole milliseconds (timers such as AbortSignal.timeout take integers only), never negative. */
   remainingMs(): number {
-    return Math.max(0, this.endsAt - this.clock.now());
+    return Math.max(0, Math.floor(this.endsAt - this.clock.now()));
   }
 
   expired(): boolean {

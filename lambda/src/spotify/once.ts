@@ -1,0 +1,138 @@
+/**
+ * Writes that must happen once: adding a song to a playlist and creating a playlist (POSTs, never retried
+ * blindly), and saving to the library. Each first looks whether the write was just done (the user saying it
+ * again after a lost answer), then writes, and when the answer is lost (a 5xx, a reset or a timeout after
+ * sending) reads back what Spotify now holds, inside the same deadline, instead of guessing:
+ *
+ * - done (the read-back shows it, or Spotify answered 2xx with a body that could not be read): success;
+ * - not done (the read-back shows no change): the original error, which the error handler words;
+ * - the read-back failed too: `unconfirmed`, and the handler says so without inviting a blind repeat (a
+ *   repeat is safe anyway: it starts with the duplicate check).
+ */
+import type { Clock } from '../util/clock';
+import type { SpotifyClient } from './client';
+import { SpotifyError } from './errors';
+import type { PlaylistItem } from './types';
+
+/** A song at the end of the playlist, added this recently, is taken as the same request said again. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** How many of the user's newest playlists are checked for one just created with the same name. */
+const NEWEST_PLAYLISTS = 5;
+
+export type AddResult = 'added' | 'alreadyThere' | 'unconfirmed';
+export type CreateResult = 'created' | 'alreadyThere' | 'unconfirmed';
+export type SaveResult = 'saved' | 'unconfirmed';
+
+const lostAnswer = (error: unknown): error is SpotifyError =>
+  error instanceof SpotifyError && error.writeOutcome !== undefined;
+
+const uriOf = (entry: PlaylistItem): string | undefined => (entry.item ?? entry.track)?.uri;
+
+/** The playlist's length and its last entry (one GET, two when the known length is stale). */
+async function tail(
+  spotify: SpotifyClient,
+  playlistId: string,
+  knownTotal: number | undefined,
+): Promise<{ total: number; last: PlaylistItem | undefined }> {
+  let guess = knownTotal ?? 0;
+  for (let tries = 0; tries < 2; tries++) {
+    const page = await spotify.playlists.items(playlistId, { offset: Math.max(0, guess - 1), limit: 1 });
+    const items = page.items.filter((i): i is PlaylistItem => Boolean(i));
+    if (page.total === 0 || (items.length > 0 && page.total === guess)) {
+      return { total: page.total, last: items[0] };
+    }
+    guess = page.total;
+  }
+  return { total: guess, last: undefined };
+}
+
+/**
+ * Adds one song to the end of a playlist, once. `knownTotal` is the length from the playlist list, when
+ * known (it saves a round trip).
+ */
+export async function addToPlaylistOnce(
+  spotify: SpotifyClient,
+  clock: Clock,
+  playlistId: string,
+  uri: string,
+  knownTotal?: number,
+): Promise<AddResult> {
+  const before = await tail(spotify, playlistId, knownTotal);
+  const lastAdded = before.last?.added_at ? Date.parse(before.last.added_at) : NaN;
+  if (
+    before.last &&
+    uriOf(before.last) === uri &&
+    Number.isFinite(lastAdded) &&
+    clock.now() - lastAdded < DUPLICATE_WINDOW_MS
+  ) {
+    return 'alreadyThere';
+  }
+  try {
+    await spotify.playlists.addItems(playlistId, [uri]);
+    return 'added';
+  } catch (error) {
+    if (!lostAnswer(error)) throw error;
+    if (error.writeOutcome === 'applied') return 'added';
+    let after;
+    try {
+      after = await spotify.playlists.items(playlistId, { offset: before.total, limit: 10 });
+    } catch {
+      return 'unconfirmed';
+    }
+    const appended = after.items.filter((i): i is PlaylistItem => Boolean(i));
+    if (after.total > before.total && appended.some((i) => uriOf(i) === uri)) return 'added';
+    throw error;
+  }
+}
+
+const sameName = (a: string | undefined | null, b: string) =>
+  typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Creates a private playlist, once. Spotify does not say when a playlist was made; one of the user's five
+ * newest playlists, owned by them, empty and of the same name, is taken as the same request said again.
+ */
+export async function createPlaylistOnce(spotify: SpotifyClient, name: string): Promise<CreateResult> {
+  const [me, newest] = await Promise.all([spotify.me.get(), spotify.playlists.page(0, NEWEST_PLAYLISTS)]);
+  const mine = newest.items.filter((p) => p && p.owner?.id === me.id);
+  const size = (p: (typeof mine)[number]) => p?.items?.total ?? p?.tracks?.total ?? null;
+  if (mine.some((p) => sameName(p?.name, name) && size(p) === 0)) return 'alreadyThere';
+  const known = new Set(newest.items.map((p) => p?.id));
+  try {
+    await spotify.playlists.create(name, { public: false });
+    return 'created';
+  } catch (error) {
+    if (!lostAnswer(error)) throw error;
+    if (error.writeOutcome === 'applied') return 'created';
+    let after;
+    try {
+      after = await spotify.playlists.page(0, NEWEST_PLAYLISTS);
+    } catch {
+      return 'unconfirmed';
+    }
+    if (after.items.some((p) => p && !known.has(p.id) && sameName(p.name, name))) return 'created';
+    throw error;
+  }
+}
+
+/**
+ * Saves one item to the library. The PUT is idempotent (saving twice keeps one entry) and the core retries
+ * it; when even the last answer is lost, the newest Liked Songs say whether it is there.
+ */
+export async function saveOnce(spotify: SpotifyClient, uri: string): Promise<SaveResult> {
+  try {
+    await spotify.library.save([uri]);
+    return 'saved';
+  } catch (error) {
+    if (!lostAnswer(error)) throw error;
+    if (error.writeOutcome === 'applied') return 'saved';
+    let liked;
+    try {
+      liked = await spotify.library.likedTracks({ limit: 20 });
+    } catch {
+      return 'unconfirmed';
+    }
+    if (liked.items.some((s) => s?.track?.uri === uri)) return 'saved';
+    throw error;
+  }
+}
