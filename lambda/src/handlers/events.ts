@@ -10,6 +10,8 @@ import { onRequest } from './define';
  */
 export const SkillDisabledHandler = onRequest(['AlexaSkillEvent.SkillDisabled'], async (input) => {
   const { log, deps } = ctx(input);
+  // The warm caches go too (they hold playlist names and device names of this user).
+  ctx(input).cache().clear();
   const body = (
     input.requestEnvelope.request as { body?: { userInformation?: { persistenceStatus?: string } } }
   ).body;

@@ -8,6 +8,7 @@ import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
 import { readSession, writeSession } from './session';
 import { slotText } from './slots';
+import { isGone, lookupPlaylists, profileId } from './lookup';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
@@ -19,6 +20,8 @@ const LIST_KEY = 'playlistOffset';
 async function readPlaylists(input: HandlerInput, offset: number): Promise<Response> {
   const { speech, spotify } = ctx(input);
   const page = await spotify().playlists.page(offset, PAGE);
+  // A name or snapshot_id that differs from the warm index (edited elsewhere) drops it.
+  for (const p of page.items) if (p) ctx(input).cache().observe(p);
   const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
   if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
   const next = offset + page.items.length;
@@ -50,21 +53,22 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 });
 
 /**
- * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then one
- * POST /playlists/{id}/items (never retried blindly: a song is added once).
+ * "Add this song to my workout mix": what is playing, the user's playlists (the warm index when it knows the
+ * name) and profile id (cached) in parallel, then one POST /playlists/{id}/items (never retried blindly: a
+ * song is added once; only a 404 for a cached playlist, which added nothing, reads the index again).
  */
-async function addToPlaylist(input: HandlerInput): Promise<Response> {
-  const { speech, spotify } = ctx(input);
+async function addToPlaylist(input: HandlerInput, retried = false): Promise<Response> {
+  const { speech, spotify, cache } = ctx(input);
   const chosen = answerToPending(input, 'AddToPlaylistIntent');
   const spoken = slotText(input, 'playlist');
   if (!chosen && !spoken) {
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
-  const [state, playlists, me] = await Promise.all([
+  const [state, { playlists, cached }, meId] = await Promise.all([
     spotify().player.getPlaybackState(),
-    chosen ? Promise.resolve([]) : spotify().playlists.mine(),
-    spotify().me.get(),
+    chosen ? { playlists: [], cached: false } : lookupPlaylists(input, spoken as string),
+    profileId(input),
   ]);
   if (!state?.item) return tell(input, speech.say('addNothing'));
   let target: { id: string; name: string };
@@ -72,7 +76,7 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     clearPending(input);
     target = chosen;
   } else {
-    const writable = playlists.filter((p) => p.owner?.id === me.id || p.collaborative);
+    const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
     const result = matchName(
       spoken as string,
       playlists.map((p) => ({ name: p.name, value: p })),
@@ -96,11 +100,18 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
       target = p;
     }
   }
-  await spotify().playlists.addItems(target.id, [state.item.uri]);
+  try {
+    const { snapshot_id } = await spotify().playlists.addItems(target.id, [state.item.uri]);
+    cache().wrote(target.id, typeof snapshot_id === 'string' ? snapshot_id : null, 1);
+  } catch (error) {
+    if (!cached || retried || !isGone(error)) throw error;
+    cache().dropPlaylists();
+    return addToPlaylist(input, true);
+  }
   return tell(input, speech.say('addedTo', { title: state.item.name, playlist: target.name }));
 }
 
-export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], addToPlaylist);
+export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], (input) => addToPlaylist(input));
 
 export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
@@ -110,6 +121,8 @@ export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (i
     return ask(input, speech.say('createWhich'), speech.say('createWhich'));
   }
   const created = await spotify().playlists.create(name, { public: false });
+  // The index no longer lists everything: read it again next time.
+  ctx(input).cache().dropPlaylists();
   return tell(input, speech.say('createdPlaylist', { name: created.name ?? name }));
 });
 
