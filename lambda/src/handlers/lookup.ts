@@ -6,8 +6,8 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
-import { matchName, type MatchResult } from '../matching';
-import type { CachedPlaylist } from '../spotify/cache';
+import { matchName, normalizeName, type MatchResult } from '../matching';
+import type { CachedPlaylist, PlaylistIndex } from '../spotify/cache';
 import { SpotifyError } from '../spotify/errors';
 import type { Device } from '../spotify/types';
 
@@ -56,19 +56,47 @@ export function matchPlaylist(spoken: string, playlists: CachedPlaylist[]): Matc
   );
 }
 
-/** The exact tiers of the matcher (same name, same without spaces, same without filler words). */
-const EXACT = 0.98;
+/** The cached playlist the user named exactly, if the warm index has one (no request made). */
+export function cachedPlaylist(input: HandlerInput, spoken: string): CachedPlaylist | undefined {
+  const index = ctx(input).cache().playlists();
+  return index ? exactIn(index, spoken) : undefined;
+}
 
 export interface PlaylistLookup {
   playlists: CachedPlaylist[];
   /** The index came from the cache: a 404 for one of its ids means it is stale. */
   cached: boolean;
+  /** The playlist whose name is exactly what was said (the same normal form), when there is one. */
+  exact?: CachedPlaylist;
+}
+
+/** Each index's playlists by normal form (the first of a form wins, as in the matcher), built once. */
+const byNormal = new WeakMap<PlaylistIndex, Map<string, CachedPlaylist>>();
+
+/**
+ * The playlist named exactly `spoken` (equal normal forms): what the matcher would answer, without scoring
+ * every name. An exact-name match is never ambiguous, so nothing else needs looking at.
+ */
+function exactIn(index: PlaylistIndex, spoken: string): CachedPlaylist | undefined {
+  const target = normalizeName(spoken);
+  if (!target) return undefined;
+  let names = byNormal.get(index);
+  if (!names) {
+    names = new Map();
+    for (const p of index.playlists) {
+      const normal = normalizeName(p.name);
+      if (normal && !names.has(normal)) names.set(normal, p);
+    }
+    byNormal.set(index, names);
+  }
+  return names.get(target);
 }
 
 /**
- * The playlists to match `spoken` against. The cached index is used only when it holds an exact match for
- * the name: anything less (a name not in it, a partial or fuzzy match a new playlist could beat, a question)
- * reads the index again, so a playlist created or renamed elsewhere is found on the very next request.
+ * The playlists to match `spoken` against. The cached index is used only when it holds a playlist of exactly
+ * that name (the matcher's normal form: case, accents, punctuation, "&" and "and", number words): anything
+ * less (a name not in it, a partial or fuzzy match a new playlist could beat, a question) reads the index
+ * again, so a playlist created or renamed elsewhere is found on the very next request.
  * Reading stops after the first two pages when they already hold a playlist of exactly that name (no later
  * page can change the matcher's answer then: an exact-name match is never ambiguous).
  */
@@ -76,20 +104,22 @@ export async function lookupPlaylists(input: HandlerInput, spoken: string): Prom
   const { spotify, cache } = ctx(input);
   const index = cache().playlists();
   if (index) {
-    const result = matchPlaylist(spoken, index.playlists);
-    if (result.kind === 'match' && result.best.score >= EXACT)
-      return { playlists: index.playlists, cached: true };
+    const exact = exactIn(index, spoken);
+    if (exact) return { playlists: index.playlists, cached: true, exact };
   }
-  const exact = (seen: Array<{ name: string }>) => {
-    const r = matchName(
-      spoken,
-      seen.map((p) => ({ name: p.name, value: p })),
-      { kind: 'playlist' },
-    );
-    return r.kind === 'match' && r.best.score === 1;
-  };
-  const { playlists, complete } = await spotify().playlists.scan(exact);
-  return { playlists: cache().setPlaylists(playlists, complete).playlists, cached: false };
+  const target = normalizeName(spoken);
+  const { playlists, complete } = await spotify().playlists.scan(
+    (seen) => target !== '' && seen.some((p) => normalizeName(p.name) === target),
+  );
+  const fresh = cache().setPlaylists(playlists, complete);
+  return { playlists: fresh.playlists, cached: false, exact: exactIn(fresh, spoken) };
+}
+
+/** The matcher's answer for a lookup: the exact name at once when there is one. */
+export function choosePlaylist(spoken: string, lookup: PlaylistLookup): MatchResult<CachedPlaylist> {
+  if (lookup.exact)
+    return { kind: 'match', best: { name: lookup.exact.name, value: lookup.exact, score: 1 } };
+  return matchPlaylist(spoken, lookup.playlists);
 }
 
 /** A 404 for an id that came from a cache: the playlist was deleted, or the device is gone. */

@@ -12,11 +12,12 @@ import { ask, tell } from './respond';
 import { slotText } from './slots';
 import { fallbackDevice, namedDevice } from './target';
 import {
+  cachedPlaylist,
+  choosePlaylist,
   deviceList,
   type DeviceList,
   isGone,
   lookupPlaylists,
-  matchPlaylist,
   playlistWords,
   readDevices,
 } from './lookup';
@@ -284,8 +285,9 @@ export async function playPlaylist(
   const words = playlistWords(spoken);
   const lookup = lookupPlaylists(input, words);
   const at = where(input);
-  const { playlists, cached } = await lookup;
-  const result = matchPlaylist(words, playlists);
+  const mine = await lookup;
+  const { playlists, cached } = mine;
+  const result = choosePlaylist(words, mine);
   if (result.kind === 'match') {
     try {
       return await startPlayback(input, ofPlaylist(result.best.value), at);
@@ -399,25 +401,24 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
   if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
   const cleaned = playlistWords(query);
   let at: Where | undefined;
-  const index = cache().playlists();
-  const warm = index ? matchPlaylist(cleaned, index.playlists) : undefined;
-  if (warm?.kind === 'match' && warm.best.score >= 0.98) {
+  const warm = cachedPlaylist(input, cleaned);
+  if (warm) {
     // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
     try {
       at = where(input);
-      return await startPlayback(input, ofPlaylist(warm.best.value), at);
+      return await startPlayback(input, ofPlaylist(warm), at);
     } catch (error) {
       if (!isGone(error)) throw error;
       cache().dropPlaylists();
     }
   }
+  // The own playlists are matched as soon as they arrive, while the search may still be on its way.
   const reading = Promise.all([
-    lookupPlaylists(input, cleaned),
+    lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine)),
     spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
   ]);
   at ??= where(input);
-  const [{ playlists }, found] = await reading;
-  const own = matchPlaylist(cleaned, playlists);
+  const [own, found] = await reading;
   if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
   if (own.kind === 'ambiguous')
     return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');

@@ -1,14 +1,13 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { matchName } from '../matching';
 import { itemNames } from '../speech/describe';
 import { onIntent } from './define';
 import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
 import { readSession, writeSession } from './session';
 import { slotText } from './slots';
-import { isGone, lookupPlaylists, profileId } from './lookup';
+import { choosePlaylist, isGone, lookupPlaylists, profileId } from './lookup';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
@@ -65,11 +64,12 @@ async function addToPlaylist(input: HandlerInput, retried = false): Promise<Resp
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
-  const [state, { playlists, cached }, meId] = await Promise.all([
+  const [state, mine, meId] = await Promise.all([
     spotify().player.getPlaybackState(),
     chosen ? { playlists: [], cached: false } : lookupPlaylists(input, spoken as string),
     profileId(input),
   ]);
+  const { playlists, cached } = mine;
   if (!state?.item) return tell(input, speech.say('addNothing'));
   let target: { id: string; name: string };
   if (chosen) {
@@ -77,11 +77,7 @@ async function addToPlaylist(input: HandlerInput, retried = false): Promise<Resp
     target = chosen;
   } else {
     const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
-    const result = matchName(
-      spoken as string,
-      playlists.map((p) => ({ name: p.name, value: p })),
-      { kind: 'playlist' },
-    );
+    const result = choosePlaylist(spoken as string, mine);
     if (result.kind === 'none') return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
     if (result.kind === 'ambiguous') {
       const options = result.options
