@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { HandlerInput, PersistenceAdapter, RequestInterceptor } from 'ask-sdk-core';
 import { getAccountLinkingAccessToken, getLocale, getRequestType, getUserId } from 'ask-sdk-core';
 import type { SkillConfig } from './config';
@@ -60,6 +59,9 @@ export function accessTokenOf(input: HandlerInput): string | undefined {
 export function userKeyOf(input: HandlerInput): string | undefined {
   const id = safe(() => getUserId(input.requestEnvelope));
   if (typeof id !== 'string' || id.length === 0) return undefined;
+  // Loaded on first use: node:crypto costs a few milliseconds of cold start, and an unlinked launch or a
+  // request that never reads a cache never needs it.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(`connect-remote/user/${id}`).digest('hex').slice(0, 32);
 }
 
