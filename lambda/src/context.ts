@@ -1,7 +1,8 @@
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
-import { getAccountLinkingAccessToken, getLocale, getRequestType } from 'ask-sdk-core';
+import { getAccountLinkingAccessToken, getLocale, getRequestType, getUserId } from 'ask-sdk-core';
 import type { SkillConfig } from './config';
 import type { UserStore } from './persistence/store';
+import { UserCache, WarmCache } from './spotify/cache';
 import type { SpotifyClient, SpotifyClientFactory } from './spotify/client';
 import { Speech, speechFor } from './speech/speech';
 import type { Clock } from './util/clock';
@@ -16,6 +17,8 @@ export interface SkillDeps {
   config: SkillConfig;
   /** Where per-user settings are kept; without one, in memory for the life of the process. */
   persistence?: UserStore;
+  /** Per-user warm caches of this container (buildSkill makes one when none is given). */
+  cache?: WarmCache;
 }
 
 /** What a handler needs for one request. */
@@ -30,6 +33,11 @@ export interface RequestContext {
   readonly store: UserStore;
   /** The Spotify client for this request. Only reachable behind the account-linking guard. */
   spotify(): SpotifyClient;
+  /**
+   * This user's warm caches (spotify/cache.ts), keyed by a hash of the Alexa user id, never the token. A
+   * request without a user id gets an empty cache of its own that nobody else sees.
+   */
+  cache(): UserCache;
 }
 
 const KEY = 'connectRemote.context';
@@ -46,6 +54,19 @@ function safe<T>(read: () => T): T | undefined {
 export function accessTokenOf(input: HandlerInput): string | undefined {
   const token = safe(() => getAccountLinkingAccessToken(input.requestEnvelope));
   return typeof token === 'string' && token.length > 0 ? token : undefined;
+}
+
+/**
+ * The cache key of an Alexa user: a SHA-256 of the user id, so a heap dump or a debug line shows no id.
+ * Undefined for envelopes without a user id.
+ */
+export function userKeyOf(input: HandlerInput): string | undefined {
+  const id = safe(() => getUserId(input.requestEnvelope));
+  if (typeof id !== 'string' || id.length === 0) return undefined;
+  // Loaded on first use: node:crypto costs a few milliseconds of cold start, and an unlinked launch or a
+  // request that never reads a cache never needs it.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(`connect-remote/user/${id}`).digest('hex').slice(0, 32);
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -91,6 +112,7 @@ export function contextInterceptor(deps: SkillDeps, store: UserStore): RequestIn
       });
       const deadline = new Deadline(deps.clock, budgetFor(input, deps.config.budgetMs));
       let client: SpotifyClient | undefined;
+      let cache: UserCache | undefined;
       const context: RequestContext = {
         deps,
         speech: speechFor(typeof locale === 'string' ? locale : undefined),
@@ -103,6 +125,13 @@ export function contextInterceptor(deps: SkillDeps, store: UserStore): RequestIn
             throw new Error('Spotify used without a linked account: the guard must run first');
           client ??= deps.spotify(accessToken, deadline, log);
           return client;
+        },
+        cache() {
+          if (!cache) {
+            const key = userKeyOf(input);
+            cache = key && deps.cache ? deps.cache.forUser(key) : new UserCache(() => deps.clock.now());
+          }
+          return cache;
         },
       };
       input.attributesManager.getRequestAttributes()[KEY] = context;

@@ -22,6 +22,7 @@ import { PLAY_HANDLERS } from './handlers/play';
 import { PLAYBACK_HANDLERS } from './handlers/playback';
 import { PLAYLIST_HANDLERS } from './handlers/playlists';
 import { MemoryPersistenceAdapter } from './persistence/memory';
+import { WarmCache } from './spotify/cache';
 import { speechFor } from './speech/speech';
 import type { Logger } from './util/logger';
 
@@ -46,7 +47,9 @@ export const REQUEST_HANDLERS: SkillRequestHandler[] = [
   CatchAllHandler,
 ];
 
-export function buildSkill(deps: SkillDeps): Skill {
+export function buildSkill(given: SkillDeps): Skill {
+  // One warm cache per skill, so per Lambda container (index.ts builds the skill once).
+  const deps: SkillDeps = { ...given, cache: given.cache ?? new WarmCache(() => given.clock.now()) };
   const store = deps.persistence ?? new MemoryPersistenceAdapter();
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(contextInterceptor(deps, store))

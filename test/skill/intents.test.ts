@@ -78,6 +78,11 @@ const PLAYLIST_PAGES = [
 ];
 const search = (q: string, type: string) => GET('/search', { q, type, limit: 5 });
 const play = (deviceId: string, body: unknown) => PUT('/me/player/play', { device_id: deviceId }, body);
+/**
+ * Optimistic play on the active device: PUT /me/player/play without a device id, and the device list read
+ * alongside it (to name the device in the answer), not before it.
+ */
+const playHere = (body: unknown): Request[] => [PUT('/me/player/play', {}, body), DEVICES];
 
 const player = (w: World) => demo(w.emulator).player;
 /** Where and what plays: the device, the context or URIs given to play, and whether it plays. */
@@ -399,10 +404,7 @@ const TABLE: Row[] = [
     say: 'play my workout mix',
     envelope: intent('PlayPlaylistIntent', { playlist: 'workout mix' }),
     arrange: pausedInKitchen,
-    requests: [
-      [...PLAYLIST_PAGES, DEVICES],
-      play('dev-kitchen', { context_uri: 'spotify:playlist:pl-workout-mix' }),
-    ],
+    requests: [PLAYLIST_PAGES, playHere({ context_uri: 'spotify:playlist:pl-workout-mix' })],
     speech: 'Playing Workout Mix on Kitchen speaker.',
     state: {
       of: nowPlaying,
@@ -431,7 +433,7 @@ const TABLE: Row[] = [
     say: 'play my workout',
     envelope: intent('PlayPlaylistIntent', { playlist: 'workout' }),
     arrange: pausedInKitchen,
-    requests: [[...PLAYLIST_PAGES, DEVICES]],
+    requests: [PLAYLIST_PAGES],
     speech: 'Did you mean Workout Mix or Workout Mix 2?',
     endsSession: false,
     keeps: WHICH_WORKOUT,
@@ -442,7 +444,7 @@ const TABLE: Row[] = [
     say: 'play my liked songs',
     envelope: intent('PlayLikedSongsIntent'),
     arrange: pausedInKitchen,
-    requests: (w) => [[GET('/me/tracks', { limit: 50 }), DEVICES], play('dev-kitchen', { uris: liked(w) })],
+    requests: (w) => [GET('/me/tracks', { limit: 50 }), playHere({ uris: liked(w) })],
     speech: 'Playing your liked songs on Kitchen speaker.',
     state: {
       of: (w) => ({ ...nowPlaying(w), liked: nowPlaying(w).uris?.join() === liked(w).join() }),
@@ -468,10 +470,7 @@ const TABLE: Row[] = [
     say: 'play music by queen',
     envelope: intent('PlayArtistIntent', { artist: 'queen' }),
     arrange: pausedInKitchen,
-    requests: [
-      [search('queen', 'artist'), DEVICES],
-      play('dev-kitchen', { context_uri: 'spotify:artist:ar-queen' }),
-    ],
+    requests: [search('queen', 'artist'), playHere({ context_uri: 'spotify:artist:ar-queen' })],
     speech: 'Playing Queen on Kitchen speaker.',
     state: {
       of: nowPlaying,
@@ -497,8 +496,8 @@ const TABLE: Row[] = [
     envelope: intent('PlayAlbumIntent', { album: 'discovery', artist: 'daft punk' }),
     arrange: pausedInKitchen,
     requests: [
-      [search('discovery artist:daft punk', 'album'), DEVICES],
-      play('dev-kitchen', { context_uri: 'spotify:album:al-discovery' }),
+      search('discovery artist:daft punk', 'album'),
+      playHere({ context_uri: 'spotify:album:al-discovery' }),
     ],
     speech: 'Playing Discovery by Daft Punk on Kitchen speaker.',
     state: {
@@ -529,8 +528,8 @@ const TABLE: Row[] = [
     envelope: intent('PlaySongIntent', { song: 'bohemian rhapsody', artist: 'queen' }),
     arrange: pausedInKitchen,
     requests: [
-      [search('bohemian rhapsody artist:queen', 'track'), DEVICES],
-      play('dev-kitchen', { uris: ['spotify:track:t-bohemian'] }),
+      search('bohemian rhapsody artist:queen', 'track'),
+      playHere({ uris: ['spotify:track:t-bohemian'] }),
     ],
     speech: 'Playing Bohemian Rhapsody by Queen on Kitchen speaker.',
     state: {
@@ -560,10 +559,7 @@ const TABLE: Row[] = [
     say: 'play some jazz',
     envelope: intent('PlayGenreIntent', { genre: 'jazz' }),
     arrange: pausedInKitchen,
-    requests: [
-      [search('jazz', 'playlist'), DEVICES],
-      play('dev-kitchen', { context_uri: 'spotify:playlist:pl-jazz-classics' }),
-    ],
+    requests: [search('jazz', 'playlist'), playHere({ context_uri: 'spotify:playlist:pl-jazz-classics' })],
     speech: 'Playing Jazz Classics on Kitchen speaker.',
     state: {
       of: nowPlaying,
@@ -593,8 +589,8 @@ const TABLE: Row[] = [
     envelope: intent('PlaySearchIntent', { query: 'daft punk' }),
     arrange: pausedInKitchen,
     requests: [
-      [...PLAYLIST_PAGES, search('daft punk', 'artist,playlist,album,track'), DEVICES],
-      play('dev-kitchen', { context_uri: 'spotify:artist:ar-daft-punk' }),
+      [...PLAYLIST_PAGES, search('daft punk', 'artist,playlist,album,track')],
+      playHere({ context_uri: 'spotify:artist:ar-daft-punk' }),
     ],
     speech: 'Playing Daft Punk on Kitchen speaker.',
     state: {
@@ -610,7 +606,7 @@ const TABLE: Row[] = [
     say: 'the second one (after "Did you mean Workout Mix or Workout Mix 2?")',
     envelope: continuing(WHICH_WORKOUT, 'ChooseIntent', { ordinal: '2' }),
     arrange: pausedInKitchen,
-    requests: [DEVICES, play('dev-kitchen', { context_uri: 'spotify:playlist:pl-workout-mix-2' })],
+    requests: [playHere({ context_uri: 'spotify:playlist:pl-workout-mix-2' })],
     speech: 'Playing Workout Mix 2 on Kitchen speaker.',
     state: {
       of: nowPlaying,

@@ -5,7 +5,7 @@
  * skill asks which, offering exactly those.
  */
 import { MATCH_CASES, type MatchCase } from '../matching/cases';
-import { aSessionEnded } from '../support/envelopes';
+import { aSessionEnded, anIntent } from '../support/envelopes';
 import { startAlexa, type Alexa } from '../support/harness';
 import { demo, playing } from '../support/world';
 
@@ -64,6 +64,7 @@ function arrange(c: MatchCase): Map<string, string> {
 }
 
 const results: boolean[] = [];
+let cases = 0;
 afterAll(() => {
   const passed = results.filter(Boolean).length;
   // The score is reported in the test names too; this line is for the closing note.
@@ -76,10 +77,17 @@ test.each(MATCH_CASES.map((c) => [c.kind, c.spoken, JSON.stringify(c.expect), c]
     let ok = false;
     try {
       const ids = arrange(c);
+      // Every case is a different library, so a different user: one warm container keeps each user's
+      // playlists and devices apart (lambda/src/spotify/cache.ts), and a case never sees another's.
+      const user = `amzn1.ask.account.matching-case-${++cases}`;
       const reply =
         c.kind === 'playlist'
-          ? await alexa.say('PlayPlaylistIntent', { playlist: c.spoken })
-          : await alexa.say('TransferPlaybackIntent', { device: c.spoken });
+          ? await alexa.send(
+              anIntent('PlayPlaylistIntent').slot('playlist', c.spoken).linked(alexa.token).user(user),
+            )
+          : await alexa.send(
+              anIntent('TransferPlaybackIntent').slot('device', c.spoken).linked(alexa.token).user(user),
+            );
       const acted = alexa
         .calls()
         .find(

@@ -42,6 +42,8 @@ describe.each(ROUND_TRIPS.map((c) => ({ ...c, name: caseName(c) })))('$name ("$s
 
   test(`makes ${c.minimum} sequential round trip(s): ${c.why}`, async () => {
     await c.arrange?.(alexa.emulator);
+    // A repeat is measured on the second request, the first having filled the warm caches.
+    if (c.repeat) await alexa.send(c.build(alexa.token));
     alexa.emulator.faults.add({ path: '*', times: Infinity, delayMs: 25 });
     const reply = await alexa.send(c.build(alexa.token));
     expect(reply.speech).not.toMatch(/went wrong|too long|isn't answering/);

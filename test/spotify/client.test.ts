@@ -275,9 +275,9 @@ describe('SpotifyClient against the emulator', () => {
       expect(all.every((p) => typeof p.name === 'string' && typeof p.id === 'string')).toBe(true);
     });
 
-    test('mine: pages 2..n are requested in parallel once page 1 tells the total', async () => {
-      // 180 entries: page 1, then offsets 50, 100 and 150 at the same time. Every page is held back by a
-      // delay; all three later ones arrive before any of them is answered, which a sequential loop cannot do.
+    test('mine: offsets 0 and 50 at once, then the pages left in parallel once the total is known', async () => {
+      // 180 entries: offsets 0 and 50 together, then 100 and 150 together. Every page is held back by a
+      // delay; each pair is in flight before either is answered, which a sequential loop cannot do.
       const u = demo();
       const ids = [...u.playlistIds!];
       while (ids.length < 180) ids.push(...u.playlistIds!.slice(0, 180 - ids.length));
@@ -285,21 +285,38 @@ describe('SpotifyClient against the emulator', () => {
       rig.emulator.faults.add({ method: 'GET', path: '/v1/me/playlists', times: 4, delayMs: 300 });
       rig.reset();
       const pending = spotify.playlists.mine();
-      const inFlight = await eventually(() => rig.calls().length >= 4);
-      expect(inFlight).toBe(true);
-      const later = rig.calls().slice(1);
-      expect(later.map((c) => c.status)).toEqual([0, 0, 0]);
+      expect(await eventually(() => rig.calls().length >= 2)).toBe(true);
+      expect(rig.calls().map((c) => [c.query.offset, c.status])).toEqual([
+        ['0', 0],
+        ['50', 0],
+      ]);
+      expect(await eventually(() => rig.calls().length >= 4)).toBe(true);
+      expect(rig.calls().map((c) => c.status)).toEqual([200, 200, 0, 0]);
       const all = await pending;
-      const calls = rig.calls();
-      expect(calls[0].query).toEqual({ limit: '50', offset: '0' });
       expect(
-        calls
-          .slice(1)
+        rig
+          .calls()
+          .slice(2)
           .map((c) => c.query.offset)
           .sort(),
-      ).toEqual(['100', '150', '50']);
+      ).toEqual(['100', '150']);
       expect(all.length).toBeGreaterThan(100);
       expect(all).not.toContain(null);
+    });
+
+    test('scan: stops after offsets 0 and 50 when they already hold what is looked for', async () => {
+      const u = demo();
+      const ids: string[] = [];
+      while (ids.length < 300) ids.push(...u.playlistIds!);
+      u.playlistIds = ids.slice(0, 300);
+      rig.reset();
+      const found = await spotify.playlists.scan((seen) => seen.some((p) => p.name === 'Workout Mix'));
+      expect(found.complete).toBe(false);
+      expect(rig.calls().map((c) => c.query.offset)).toEqual(['0', '50']);
+      rig.reset();
+      const all = await spotify.playlists.scan(() => false);
+      expect(all.complete).toBe(true);
+      expect(rig.calls()).toHaveLength(6);
     });
 
     test(`mine: stops after ${MAX_PLAYLIST_PAGES} pages however many Spotify claims`, async () => {

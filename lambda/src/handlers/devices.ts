@@ -8,11 +8,12 @@ import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
 import { slotText } from './slots';
 import { namedDevice, readList } from './target';
+import { deviceList, isGone, readDevices } from './lookup';
 
 /** "List my devices": five at most, then how many more; which one plays, which cannot be controlled (last). */
 export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const devices = (await spotify().player.getDevices()).filter((d) => d?.name);
+  const { speech } = ctx(input);
+  const devices = (await readDevices(input)).devices.filter((d) => d?.name);
   if (devices.length === 0) return tell(input, speech.say('noDevices'));
   // The playing device first, the ones that cannot be controlled last: when the list is cut at five, the
   // devices the user can actually use are the ones read.
@@ -41,7 +42,7 @@ type DeviceAction = (input: HandlerInput, device: { id: string; name: string }) 
 /** Shared by transfer and set-default: resolve the named device (or the answer to "which one?"), then act. */
 function withNamedDevice(intent: string, act: DeviceAction) {
   return onIntent([intent], async (input) => {
-    const { speech, spotify } = ctx(input);
+    const { speech } = ctx(input);
     const chosen = answerToPending(input, intent);
     if (chosen) {
       clearPending(input);
@@ -52,14 +53,27 @@ function withNamedDevice(intent: string, act: DeviceAction) {
       input.responseBuilder.addElicitSlotDirective('device');
       return ask(input, speech.say('whichDevice'), speech.say('whichDeviceReprompt'));
     }
-    const devices: Device[] = await spotify().player.getDevices();
-    const choice = namedDevice(speech, devices, spoken);
-    if (choice.kind === 'say') return tell(input, choice.ssml);
-    if (choice.kind === 'ambiguous') {
-      const options = choice.options.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
-      return askWhichOne(input, { intent, slot: 'device', options });
+    // The cached list while it settles the name (a device named and not in it is listed again); a cached
+    // id Spotify no longer knows ("Device not found") is listed again too, and tried once more.
+    let { devices, cached } = await deviceList(input);
+    for (let round = 1; ; round++) {
+      let choice = namedDevice(speech, devices, spoken);
+      if (cached && choice.kind !== 'device') {
+        ({ devices, cached } = await readDevices(input));
+        choice = namedDevice(speech, devices, spoken);
+      }
+      if (choice.kind === 'say') return tell(input, choice.ssml);
+      if (choice.kind === 'ambiguous') {
+        const options = choice.options.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
+        return askWhichOne(input, { intent, slot: 'device', options });
+      }
+      try {
+        return await act(input, choice.device);
+      } catch (error) {
+        if (!cached || round > 1 || !isGone(error)) throw error;
+        ({ devices, cached } = await readDevices(input));
+      }
     }
-    return act(input, choice.device);
   });
 }
 
@@ -67,6 +81,7 @@ function withNamedDevice(intent: string, act: DeviceAction) {
 export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent', async (input, device) => {
   const { speech, spotify } = ctx(input);
   await spotify().player.transfer(device.id, true);
+  ctx(input).cache().activated(device.id);
   // Housekeeping after Spotify acted: a store failure does not change what the user hears.
   await remember(input, { lastDevice: { id: device.id, name: device.name } });
   return tell(input, speech.say('transferred', { device: device.name }));

@@ -53,7 +53,11 @@ export function errorSpeechKey(error: unknown, intent: string | undefined): Stri
 }
 
 export function errorResponse(input: HandlerInput, error: unknown): Response {
-  if (error instanceof SpotifyError && error.code === 'TOKEN_INVALID') return linkAccountResponse(input);
+  if (error instanceof SpotifyError && error.code === 'TOKEN_INVALID') {
+    // Re-linking may bring another Spotify account under the same Alexa user: forget this one's caches.
+    ctx(input).cache().clear();
+    return linkAccountResponse(input);
+  }
   const { speech } = ctx(input);
   return input.responseBuilder
     .speak(speech.say(errorSpeechKey(error, intentName(input))))

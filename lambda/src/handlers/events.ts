@@ -11,6 +11,8 @@ import { forgetAll } from './memory';
  */
 export const SkillDisabledHandler = onRequest(['AlexaSkillEvent.SkillDisabled'], async (input) => {
   const { log, deps } = ctx(input);
+  // The warm caches go too (they hold playlist names and device names of this user).
+  ctx(input).cache().clear();
   const body = (
     input.requestEnvelope.request as { body?: { userInformation?: { persistenceStatus?: string } } }
   ).body;

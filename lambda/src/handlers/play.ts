@@ -2,7 +2,8 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { matchName } from '../matching';
-import type { Device, Image } from '../spotify/types';
+import { SpotifyError } from '../spotify/errors';
+import type { Image } from '../spotify/types';
 import { onIntent, type SkillRequestHandler } from './define';
 import { recall, remember, type UserMemory } from './memory';
 import { answerToPending, askWhichOne, clearPending, getPending, type PendingOption } from './pending';
@@ -10,6 +11,16 @@ import { intentName } from './predicates';
 import { ask, tell } from './respond';
 import { slotText } from './slots';
 import { fallbackDevice, namedDevice } from './target';
+import {
+  cachedPlaylist,
+  choosePlaylist,
+  deviceList,
+  type DeviceList,
+  isGone,
+  lookupPlaylists,
+  playlistWords,
+  readDevices,
+} from './lookup';
 
 /** Something to start playing. */
 export interface Playable {
@@ -20,25 +31,38 @@ export interface Playable {
   images?: Image[] | null;
 }
 
-interface Where {
-  devices: Device[];
-  memory: UserMemory;
+export interface Where {
+  /**
+   * The device list, read once per request: from the cache, else a GET. Started at once when a device was
+   * named (it is needed to resolve the name, alongside the lookup); otherwise only when the play is sent,
+   * alongside it (to name the device in the answer), so a question or "I couldn't find" lists nothing.
+   */
+  devices: () => Promise<DeviceList>;
+  memory: Promise<UserMemory>;
   spokenDevice?: string;
 }
 
-/** Devices and what we remember, fetched in parallel with the lookup of what to play. */
-export function where(input: HandlerInput, spokenDevice = slotText(input, 'device')): Promise<Where> {
-  const { spotify } = ctx(input);
-  return Promise.all([spotify().player.getDevices(), recall(input)]).then(([devices, memory]) => ({
-    devices,
-    memory,
-    spokenDevice,
-  }));
+/** What playing needs besides the thing to play, started in parallel with looking that up. */
+export function where(input: HandlerInput, spokenDevice = slotText(input, 'device')): Where {
+  let listing: Promise<DeviceList> | undefined;
+  const devices = () => {
+    if (!listing) {
+      listing = deviceList(input);
+      // Awaited later, or not at all when something fails first: never an unhandled rejection.
+      listing.catch(() => undefined);
+    }
+    return listing;
+  };
+  if (spokenDevice) void devices();
+  return { devices, memory: recall(input), spokenDevice };
 }
 
+const isCode = (error: unknown, code: string) => error instanceof SpotifyError && error.code === code;
+
 /**
- * Plays on the device the user named, else the active one, else the fallback (default, only, last used):
- * one PUT /me/player/play with an explicit device id, so "no active device" never reaches the user.
+ * Plays on the device the user named, else optimistically on the active one (one PUT /me/player/play, no
+ * device id, nothing listed first), else, when Spotify answers NO_ACTIVE_DEVICE, on the fallback (default,
+ * only, last used) with an explicit device id, so "no active device" never reaches the user.
  */
 export async function startPlayback(
   input: HandlerInput,
@@ -46,13 +70,63 @@ export async function startPlayback(
   at: Where,
   intent = intentName(input) ?? 'PlaySearchIntent',
 ): Promise<Response> {
-  const { speech } = ctx(input);
-  const choice = at.spokenDevice
-    ? namedDevice(speech, at.devices, at.spokenDevice)
-    : fallbackDevice(speech, at.devices, at.memory);
-  if (choice.kind === 'say') return tell(input, choice.ssml);
-  if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent);
-  return playOn(input, item, choice.device, at.memory);
+  const { speech, spotify, cache } = ctx(input);
+  if (at.spokenDevice) {
+    let { devices, cached } = await at.devices();
+    let choice = namedDevice(speech, devices, at.spokenDevice);
+    if (cached && choice.kind !== 'device') {
+      // A named device the cached list does not settle: ask Spotify.
+      ({ devices, cached } = await readDevices(input));
+      choice = namedDevice(speech, devices, at.spokenDevice);
+    }
+    if (choice.kind === 'say') return tell(input, choice.ssml);
+    if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent);
+    const memory = await at.memory;
+    if (!cached) return playOn(input, item, choice.device, memory);
+    try {
+      return await playOn(input, item, choice.device, memory);
+    } catch (error) {
+      if (!isGone(error)) throw error;
+      // "Device not found" for a cached id: the device left or came back with a new id. List, then retry
+      // once; the same id again means the 404 was about what to play, which the caller handles.
+      ({ devices } = await readDevices(input));
+      const again = namedDevice(speech, devices, at.spokenDevice);
+      if (again.kind === 'device' && again.device.id === choice.device.id) throw error;
+      if (again.kind === 'say') return tell(input, again.ssml);
+      if (again.kind === 'ambiguous') return askWhichDevice(input, item, again.options, intent);
+      return playOn(input, item, again.device, memory);
+    }
+  }
+  const playing = spotify().player.play({ contextUri: item.contextUri, uris: item.uris });
+  const listing = at.devices();
+  try {
+    await playing;
+  } catch (error) {
+    if (!isCode(error, 'NO_ACTIVE_DEVICE')) throw error;
+    // Nothing active. A cached list that said otherwise is stale: read it again.
+    const listed = await listing;
+    const { devices } = listed.cached ? await readDevices(input) : listed;
+    const choice = fallbackDevice(speech, devices, await at.memory);
+    if (choice.kind === 'say') return tell(input, choice.ssml);
+    if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent);
+    return playOn(input, item, choice.device, await at.memory);
+  }
+  // It plays on the active device; the list (read alongside, or cached) says which one that is. The music
+  // already plays: a list that cannot be read only means the answer names no device.
+  const unknown: DeviceList = { devices: [], cached: false };
+  const { devices, cached } = await listing.catch(() => unknown);
+  let active = devices.find((d) => d.is_active && d.id);
+  if (!active && cached) {
+    const fresh = await readDevices(input).catch(() => unknown);
+    active = fresh.devices.find((d) => d.is_active && d.id);
+  }
+  if (active?.id) cache().activated(active.id);
+  return saidPlaying(
+    input,
+    item,
+    active?.id ? { id: active.id, name: active.name } : undefined,
+    await at.memory,
+  );
 }
 
 /** One PUT /me/player/play on a known device, remembered as the last one used; says what plays where. */
@@ -62,10 +136,28 @@ async function playOn(
   device: { id: string; name: string },
   memory: UserMemory,
 ): Promise<Response> {
-  const { speech, spotify } = ctx(input);
+  const { spotify, cache } = ctx(input);
   await spotify().player.play({ deviceId: device.id, contextUri: item.contextUri, uris: item.uris });
-  if (memory.lastDevice?.id !== device.id) {
+  cache().activated(device.id);
+  return saidPlaying(input, item, device, memory);
+}
+
+/** "Playing X on Kitchen speaker." (or without the device when Spotify's list did not show it active). */
+async function saidPlaying(
+  input: HandlerInput,
+  item: Playable,
+  device: { id: string; name: string } | undefined,
+  memory: UserMemory,
+): Promise<Response> {
+  const { speech } = ctx(input);
+  if (device && memory.lastDevice?.id !== device.id) {
     await remember(input, { lastDevice: { id: device.id, name: device.name } });
+  }
+  if (!device) {
+    const ssml = item.artists
+      ? speech.say('playingBy', { name: item.name, artists: item.artists })
+      : speech.say('playing', { name: item.name });
+    return tell(input, ssml, { title: item.name, text: item.artists ?? item.name, images: item.images });
   }
   const ssml = item.artists
     ? speech.say('playingByOn', { name: item.name, artists: item.artists, device: device.name })
@@ -139,8 +231,6 @@ export const PendingPlayDeviceHandler: SkillRequestHandler = {
   },
 };
 
-const FILLER = /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi;
-
 function playlistOptions(
   options: Array<{ name: string; value: { id: string; uri: string } }>,
 ): PendingOption[] {
@@ -164,14 +254,28 @@ function askWhichPlaylist(input: HandlerInput, options: PendingOption[], intent:
   );
 }
 
-/** "Play my workout mix (on the kitchen speaker)": the user's own playlists first, then Spotify's search. */
-export async function playPlaylist(input: HandlerInput, intent = 'PlayPlaylistIntent'): Promise<Response> {
-  const { speech, spotify } = ctx(input);
+const ofPlaylist = (p: { name: string; uri: string; images?: Image[] | null }): Playable => ({
+  name: p.name,
+  contextUri: p.uri,
+  images: p.images,
+});
+
+/**
+ * "Play my workout mix (on the kitchen speaker)": the user's own playlists first (the warm index when it
+ * knows the name: one round trip), then Spotify's search. A 404 for a cached playlist (deleted since) reads
+ * the index again and tries once more.
+ */
+export async function playPlaylist(
+  input: HandlerInput,
+  intent = 'PlayPlaylistIntent',
+  retried = false,
+): Promise<Response> {
+  const { speech, spotify, cache } = ctx(input);
   const chosen = answerToPending(input, intent);
   if (chosen) {
     const carriedDevice = getPending(input)?.carry?.device;
     clearPending(input);
-    const at = await where(input, slotText(input, 'device') ?? carriedDevice);
+    const at = where(input, slotText(input, 'device') ?? carriedDevice);
     return startPlayback(input, { name: chosen.name, contextUri: chosen.uri }, at, intent);
   }
   const spoken = slotText(input, 'playlist') ?? slotText(input, 'query');
@@ -179,15 +283,20 @@ export async function playPlaylist(input: HandlerInput, intent = 'PlayPlaylistIn
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
-  const [playlists, at] = await Promise.all([spotify().playlists.mine(), where(input)]);
-  const result = matchName(
-    spoken.replace(FILLER, '').trim() || spoken,
-    playlists.map((p) => ({ name: p.name, value: p })),
-    { kind: 'playlist' },
-  );
+  const words = playlistWords(spoken);
+  const lookup = lookupPlaylists(input, words);
+  const at = where(input);
+  const mine = await lookup;
+  const { playlists, cached } = mine;
+  const result = choosePlaylist(words, mine);
   if (result.kind === 'match') {
-    const p = result.best.value;
-    return startPlayback(input, { name: p.name, contextUri: p.uri, images: p.images }, at);
+    try {
+      return await startPlayback(input, ofPlaylist(result.best.value), at);
+    } catch (error) {
+      if (!cached || retried || !isGone(error)) throw error;
+      cache().dropPlaylists();
+      return playPlaylist(input, intent, true);
+    }
   }
   if (result.kind === 'ambiguous')
     return askWhichPlaylist(input, playlistOptions(result.options), 'PlayPlaylistIntent');
@@ -198,10 +307,7 @@ export async function playPlaylist(input: HandlerInput, intent = 'PlayPlaylistIn
     (found.playlists?.items ?? []).flatMap((p) => (p ? [{ name: p.name, value: p }] : [])),
     { kind: 'playlist' },
   );
-  if (publicMatch.kind === 'match') {
-    const p = publicMatch.best.value;
-    return startPlayback(input, { name: p.name, contextUri: p.uri, images: p.images }, at);
-  }
+  if (publicMatch.kind === 'match') return startPlayback(input, ofPlaylist(publicMatch.best.value), at);
   return tell(input, speech.say(playlists.length ? 'noPlaylistMatch' : 'noPlaylists', { name: spoken }));
 }
 
@@ -209,7 +315,9 @@ export const PlayPlaylistHandler = onIntent(['PlayPlaylistIntent'], (input) => p
 
 export const PlayLikedSongsHandler = onIntent(['PlayLikedSongsIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
-  const [liked, at] = await Promise.all([spotify().library.likedTracks({ limit: 50 }), where(input)]);
+  const reading = spotify().library.likedTracks({ limit: 50 });
+  const at = where(input);
+  const liked = await reading;
   const uris = liked.items.flatMap((saved) => (saved?.track?.uri ? [saved.track.uri] : []));
   if (uris.length === 0) return tell(input, speech.say('noLikedSongs'));
   return startPlayback(input, { name: speech.text('likedSongs'), uris }, at);
@@ -222,7 +330,9 @@ export const PlayArtistHandler = onIntent(['PlayArtistIntent'], async (input) =>
   const { speech, spotify } = ctx(input);
   const artist = slotText(input, 'artist');
   if (!artist) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const [found, at] = await Promise.all([spotify().search.query(artist, ['artist'], 5), where(input)]);
+  const searching = spotify().search.query(artist, ['artist'], 5);
+  const at = where(input);
+  const found = await searching;
   const hit = found.artists?.items.find(Boolean);
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: artist }));
   return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
@@ -234,7 +344,9 @@ export const PlayAlbumHandler = onIntent(['PlayAlbumIntent'], async (input) => {
   const artist = slotText(input, 'artist');
   if (!album) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
   const q = artist ? `${album} artist:${artist}` : album;
-  const [found, at] = await Promise.all([spotify().search.query(q, ['album'], 5), where(input)]);
+  const searching = spotify().search.query(q, ['album'], 5);
+  const at = where(input);
+  const found = await searching;
   const hit = found.albums?.items.find(Boolean);
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: album }));
   return startPlayback(
@@ -255,7 +367,9 @@ export const PlaySongHandler = onIntent(['PlaySongIntent'], async (input) => {
   const artist = slotText(input, 'artist');
   if (!song) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
   const q = artist ? `${song} artist:${artist}` : song;
-  const [found, at] = await Promise.all([spotify().search.query(q, ['track'], 5), where(input)]);
+  const searching = spotify().search.query(q, ['track'], 5);
+  const at = where(input);
+  const found = await searching;
   const hit = found.tracks?.items.find(Boolean);
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
   return startPlayback(
@@ -270,7 +384,9 @@ export const PlayGenreHandler = onIntent(['PlayGenreIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
   const genre = slotText(input, 'genre');
   if (!genre) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const [found, at] = await Promise.all([spotify().search.query(genre, ['playlist'], 5), where(input)]);
+  const searching = spotify().search.query(genre, ['playlist'], 5);
+  const at = where(input);
+  const found = await searching;
   const hit = found.playlists?.items.find(Boolean);
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: genre }));
   return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
@@ -281,24 +397,30 @@ export const PlayGenreHandler = onIntent(['PlayGenreIntent'], async (input) => {
  * playlist or album whose name matches, else the best track). Own playlists and search run in parallel.
  */
 export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
+  const { speech, spotify, cache } = ctx(input);
   const query = slotText(input, 'query');
   if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const cleaned = query.replace(FILLER, '').trim() || query;
-  const [playlists, found, at] = await Promise.all([
-    spotify().playlists.mine(),
-    spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
-    where(input),
-  ]);
-  const own = matchName(
-    cleaned,
-    playlists.map((p) => ({ name: p.name, value: p })),
-    { kind: 'playlist' },
-  );
-  if (own.kind === 'match') {
-    const p = own.best.value;
-    return startPlayback(input, { name: p.name, contextUri: p.uri, images: p.images }, at);
+  const cleaned = playlistWords(query);
+  let at: Where | undefined;
+  const warm = cachedPlaylist(input, cleaned);
+  if (warm) {
+    // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
+    try {
+      at = where(input);
+      return await startPlayback(input, ofPlaylist(warm), at);
+    } catch (error) {
+      if (!isGone(error)) throw error;
+      cache().dropPlaylists();
+    }
   }
+  // The own playlists are matched as soon as they arrive, while the search may still be on its way.
+  const reading = Promise.all([
+    lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine)),
+    spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
+  ]);
+  at ??= where(input);
+  const [own, found] = await reading;
+  if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
   if (own.kind === 'ambiguous')
     return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
   const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {

@@ -1,7 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { matchName } from '../matching';
 import { itemNames } from '../speech/describe';
 import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
 import { onIntent } from './define';
@@ -9,6 +8,7 @@ import { answerToPending, askWhichOne, clearPending } from './pending';
 import { ask, tell } from './respond';
 import { readSession, writeSession } from './session';
 import { slotText } from './slots';
+import { choosePlaylist, isGone, lookupPlaylists, profileId } from './lookup';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
@@ -21,6 +21,8 @@ const MAX_OFFSET = 100_000;
 async function readPlaylists(input: HandlerInput, offset: number): Promise<Response> {
   const { speech, spotify } = ctx(input);
   const page = await spotify().playlists.page(offset, PAGE);
+  // A name or snapshot_id that differs from the warm index (edited elsewhere) drops it.
+  for (const p of page.items) if (p) ctx(input).cache().observe(p);
   const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
   if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
   if (offset > 0 && names.length === 0) {
@@ -62,23 +64,26 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 });
 
 /**
- * "Add this song to my workout mix": what is playing and the user's playlists in parallel, then the
- * playlist's last entry (the same song just added: not again), then one POST /playlists/{id}/items (never
- * retried blindly; a lost answer is resolved by reading the playlist back: spotify/once.ts).
+/**
+ * "Add this song to my workout mix": what is playing, the user's playlists (the warm index when it knows the
+ * name) and profile id (cached) in parallel; then the playlist's last entry (the same song just added: not
+ * again) and one POST /playlists/{id}/items, never retried blindly: a lost answer is resolved by reading the
+ * playlist back (spotify/once.ts). Only a 404 for a cached playlist, which added nothing, reads the index again.
  */
-async function addToPlaylist(input: HandlerInput): Promise<Response> {
-  const { speech, spotify, deps } = ctx(input);
+async function addToPlaylist(input: HandlerInput, retried = false): Promise<Response> {
+  const { speech, spotify, deps, cache } = ctx(input);
   const chosen = answerToPending(input, 'AddToPlaylistIntent');
   const spoken = slotText(input, 'playlist');
   if (!chosen && !spoken) {
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
-  const [state, playlists, me] = await Promise.all([
+  const [state, mine, meId] = await Promise.all([
     spotify().player.getPlaybackState(),
-    chosen ? Promise.resolve([]) : spotify().playlists.mine(),
-    spotify().me.get(),
+    chosen ? { playlists: [], cached: false } : lookupPlaylists(input, spoken as string),
+    profileId(input),
   ]);
+  const { playlists, cached } = mine;
   if (!state?.item) return tell(input, speech.say('addNothing'));
   // `total`: the playlist's length as listed, when known (saves a round trip in the duplicate check).
   let target: { id: string; name: string; total?: number | null };
@@ -86,12 +91,8 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     clearPending(input);
     target = chosen;
   } else {
-    const writable = playlists.filter((p) => p.owner?.id === me.id || p.collaborative);
-    const result = matchName(
-      spoken as string,
-      playlists.map((p) => ({ name: p.name, value: p })),
-      { kind: 'playlist' },
-    );
+    const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
+    const result = choosePlaylist(spoken as string, mine);
     if (result.kind === 'none') return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
     if (result.kind === 'ambiguous') {
       const options = result.options
@@ -107,16 +108,26 @@ async function addToPlaylist(input: HandlerInput): Promise<Response> {
     } else {
       const p = result.best.value;
       if (!writable.includes(p)) return tell(input, speech.say('notYourPlaylist', { playlist: p.name }));
-      target = { id: p.id, name: p.name, total: p.items?.total ?? p.tracks?.total };
+      // A total from the warm index may be stale (items added elsewhere): the duplicate check reads its own.
+      target = { id: p.id, name: p.name, total: cached ? undefined : p.total };
     }
   }
-  const result = await addToPlaylistOnce(
-    spotify(),
-    deps.clock,
-    target.id,
-    state.item.uri,
-    target.total ?? undefined,
-  );
+  let result: keyof typeof ADDED;
+  try {
+    result = await addToPlaylistOnce(
+      spotify(),
+      deps.clock,
+      target.id,
+      state.item.uri,
+      target.total ?? undefined,
+    );
+  } catch (error) {
+    if (!cached || retried || !isGone(error)) throw error;
+    cache().dropPlaylists();
+    return addToPlaylist(input, true);
+  }
+  // The new snapshot_id is not known here: null makes the next listing that shows it drop the index.
+  if (result === 'added') cache().wrote(target.id, null, 1);
   return tell(input, speech.say(ADDED[result], { title: state.item.name, playlist: target.name }));
 }
 
@@ -128,7 +139,7 @@ const CREATED = {
 } as const;
 const SAVED = { saved: 'saved', unconfirmed: 'saveUnconfirmed' } as const;
 
-export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], addToPlaylist);
+export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], (input) => addToPlaylist(input));
 
 export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
@@ -138,6 +149,8 @@ export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (i
     return ask(input, speech.say('createWhich'), speech.say('createWhich'));
   }
   const result = await createPlaylistOnce(spotify(), name);
+  // The index no longer lists everything: read it again next time.
+  if (result !== 'alreadyThere') ctx(input).cache().dropPlaylists();
   return tell(input, speech.say(CREATED[result], { name }));
 });
 

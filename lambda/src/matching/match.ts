@@ -277,14 +277,23 @@ function rank<T>(
   if (said.units.length === 0) return [];
   const ranked: Ranked<T>[] = [];
   const count = Math.min(candidates.length, MAX_CANDIDATES);
+  const prepared: Array<{ candidate: Candidate<T>; name: Prepared; tier: number; index: number }> = [];
+  let anyExact = false;
   for (let index = 0; index < count; index++) {
     const candidate = candidates[index];
     if (!candidate || typeof candidate.name !== 'string') continue;
     const name = prepare(candidate.name, 'name', generic, memo);
     if (!name.normal) continue;
     const tier = exactTier(said, name);
-    // Only generic words said ("my playlist", "the speaker"): nothing to go on but an exact name.
-    const score = tier > 0 ? TIER_SCORES[tier] : said.content > 0 ? alignmentScore(said, name, memo) : 0;
+    anyExact ||= tier > 0;
+    prepared.push({ candidate, name, tier, index });
+  }
+  for (const { candidate, name, tier, index } of prepared) {
+    // An exact-tier candidate beats every fuzzy one outright, so with one present the (costly) alignment
+    // of the others cannot change the answer and is skipped. Only generic words said ("my playlist", "the
+    // speaker"): nothing to go on but an exact name.
+    const score =
+      tier > 0 ? TIER_SCORES[tier] : said.content > 0 && !anyExact ? alignmentScore(said, name, memo) : 0;
     ranked.push({
       scored: { name: candidate.name, value: candidate.value, score: Math.round(score * 1000) / 1000 },
       tier,

@@ -62,6 +62,8 @@ export const enUS = {
   // Play by name
   playingOn: 'Playing {name} on {device}.',
   playingByOn: 'Playing {name} by {artists} on {device}.',
+  playing: 'Playing {name}.',
+  playingBy: 'Playing {name} by {artists}.',
   likedSongs: 'your liked songs',
   noLikedSongs: "You don't have any liked songs yet. Say, like this song, while something plays to save it.",
   whichPlaylist: 'Which playlist?',

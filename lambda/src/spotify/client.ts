@@ -244,18 +244,30 @@ export class PlayerApi extends Group {
 
 /** Playlists: the 2026 paths (`/playlists/{id}/items`, `POST /me/playlists`). */
 export class PlaylistsApi extends Group {
-  /**
-   * Every playlist the user owns or follows: page 1, then pages 2..n in parallel once `total` is known, so
-   * 200 playlists cost two round trips, not four. Spotify-owned editorial playlists arrive as `null`
-   * entries and are dropped.
-   */
+  /** Every playlist the user owns or follows (see `scan`). */
   async mine(): Promise<SimplifiedPlaylist[]> {
-    const first = await this.page(0, PLAYLIST_PAGE);
-    const total = Math.min(first.total, PLAYLIST_PAGE * MAX_PLAYLIST_PAGES);
+    return (await this.scan()).playlists;
+  }
+
+  /**
+   * The user's playlists without waiting on `total` to page: offsets 0 and 50 at once (one round trip for
+   * up to 100 playlists), then every page left in parallel once `total` is known, so 200 playlists cost two
+   * round trips and 60 cost one. `enough` may end it after the first two pages (a confident match is already
+   * in them); `complete` says whether every page was read. Spotify-owned editorial playlists arrive as
+   * `null` entries and are dropped.
+   */
+  async scan(
+    enough?: (seen: SimplifiedPlaylist[]) => boolean,
+  ): Promise<{ playlists: SimplifiedPlaylist[]; complete: boolean }> {
+    const head = await Promise.all([this.page(0, PLAYLIST_PAGE), this.page(PLAYLIST_PAGE, PLAYLIST_PAGE)]);
+    const total = Math.min(head[0].total, PLAYLIST_PAGE * MAX_PLAYLIST_PAGES);
+    const seen = head.flatMap((page) => objectsOnly(page.items));
     const offsets: number[] = [];
-    for (let offset = PLAYLIST_PAGE; offset < total; offset += PLAYLIST_PAGE) offsets.push(offset);
+    for (let offset = 2 * PLAYLIST_PAGE; offset < total; offset += PLAYLIST_PAGE) offsets.push(offset);
+    if (offsets.length === 0) return { playlists: seen, complete: true };
+    if (enough?.(seen)) return { playlists: seen, complete: false };
     const rest = await Promise.all(offsets.map((offset) => this.page(offset, PLAYLIST_PAGE)));
-    return [first, ...rest].flatMap((page) => objectsOnly(page.items));
+    return { playlists: [...seen, ...rest.flatMap((page) => objectsOnly(page.items))], complete: true };
   }
 
   /** One page of `GET /me/playlists`, as Spotify sent it (entries may be null). */
