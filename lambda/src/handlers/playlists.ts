@@ -108,8 +108,8 @@ async function addToPlaylist(input: HandlerInput, retried = false): Promise<Resp
     } else {
       const p = result.best.value;
       if (!writable.includes(p)) return tell(input, speech.say('notYourPlaylist', { playlist: p.name }));
-      // A total from the warm index may be stale (items added elsewhere): the duplicate check reads its own.
-      target = { id: p.id, name: p.name, total: cached ? undefined : p.total };
+      // A stale total (items added elsewhere since the index was read) costs the duplicate check one more read.
+      target = { id: p.id, name: p.name, total: p.total };
     }
   }
   let result: keyof typeof ADDED;
