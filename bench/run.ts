@@ -112,6 +112,11 @@ interface MusicCase {
   decisive: string;
   limit: { first: number; repeat: number };
   target: { first: number; repeat: number };
+  /**
+   * A write the skill refuses to repeat (the same song at the end of the playlist, the same empty playlist
+   * just made): the account is reseeded before each timed request, so each one really writes.
+   */
+  fresh?: boolean;
 }
 
 const MUSIC_CASES: MusicCase[] = [
@@ -151,6 +156,7 @@ const MUSIC_CASES: MusicCase[] = [
   {
     of: 'AddToPlaylistIntent',
     decisive: 'POST /v1/playlists/{id}/items',
+    fresh: true,
     // The current song must be read each time.
     limit: { first: 2, repeat: 2 },
     target: { first: 2.2, repeat: 2.2 },
@@ -170,6 +176,7 @@ const MUSIC_CASES: MusicCase[] = [
   {
     of: 'CreatePlaylistIntent',
     decisive: 'POST /v1/me/playlists',
+    fresh: true,
     limit: { first: 1, repeat: 1 },
     target: { first: 1.2, repeat: 1.2 },
   },
@@ -395,6 +402,11 @@ async function measureTimeToMusic(bundle: string, mod: RoundTripModule): Promise
         await c.arrange?.(emulator);
         emulator.faults.add({ path: '*', times: Infinity, delayMs: ROUND_TRIP_MS });
         const timed = async (): Promise<{ ms: number; calls: string[]; timeline: string[] }> => {
+          if (m.fresh) {
+            emulator.reset(); // same seeded ids, no faults: arrange and delay again
+            await c.arrange?.(emulator);
+            emulator.faults.add({ path: '*', times: Infinity, delayMs: ROUND_TRIP_MS });
+          }
           probe.reset();
           const t0 = performance.now();
           await handler(c.build(token).build(), {});
