@@ -26,6 +26,32 @@ export type SaveResult = 'saved' | 'unconfirmed';
 const lostAnswer = (error: unknown): error is SpotifyError =>
   error instanceof SpotifyError && error.writeOutcome !== undefined;
 
+/**
+ * The one mechanism of this file: runs `write`; when its answer is lost, `holds` reads back whether Spotify
+ * now has the result. Yes: `done`. No: the original error. The read-back failed too: `unconfirmed`.
+ */
+async function writeOnce<D extends string>(
+  done: D,
+  write: () => Promise<unknown>,
+  holds: () => Promise<boolean>,
+): Promise<D | 'unconfirmed'> {
+  try {
+    await write();
+    return done;
+  } catch (error) {
+    if (!lostAnswer(error)) throw error;
+    if (error.writeOutcome === 'applied') return done;
+    let held: boolean;
+    try {
+      held = await holds();
+    } catch {
+      return 'unconfirmed';
+    }
+    if (held) return done;
+    throw error;
+  }
+}
+
 const uriOf = (entry: PlaylistItem): string | undefined => (entry.item ?? entry.track)?.uri;
 
 /** The playlist's length and its last entry (one GET, two when the known length is stale). */
@@ -67,22 +93,15 @@ export async function addToPlaylistOnce(
   ) {
     return 'alreadyThere';
   }
-  try {
-    await spotify.playlists.addItems(playlistId, [uri]);
-    return 'added';
-  } catch (error) {
-    if (!lostAnswer(error)) throw error;
-    if (error.writeOutcome === 'applied') return 'added';
-    let after;
-    try {
-      after = await spotify.playlists.items(playlistId, { offset: before.total, limit: 10 });
-    } catch {
-      return 'unconfirmed';
-    }
-    const appended = after.items.filter((i): i is PlaylistItem => Boolean(i));
-    if (after.total > before.total && appended.some((i) => uriOf(i) === uri)) return 'added';
-    throw error;
-  }
+  return writeOnce(
+    'added',
+    () => spotify.playlists.addItems(playlistId, [uri]),
+    async () => {
+      const after = await spotify.playlists.items(playlistId, { offset: before.total, limit: 10 });
+      const appended = after.items.filter((i): i is PlaylistItem => Boolean(i));
+      return after.total > before.total && appended.some((i) => uriOf(i) === uri);
+    },
+  );
 }
 
 const sameName = (a: string | undefined | null, b: string) =>
@@ -98,21 +117,14 @@ export async function createPlaylistOnce(spotify: SpotifyClient, name: string): 
   const size = (p: (typeof mine)[number]) => p?.items?.total ?? p?.tracks?.total ?? null;
   if (mine.some((p) => sameName(p?.name, name) && size(p) === 0)) return 'alreadyThere';
   const known = new Set(newest.items.map((p) => p?.id));
-  try {
-    await spotify.playlists.create(name, { public: false });
-    return 'created';
-  } catch (error) {
-    if (!lostAnswer(error)) throw error;
-    if (error.writeOutcome === 'applied') return 'created';
-    let after;
-    try {
-      after = await spotify.playlists.page(0, NEWEST_PLAYLISTS);
-    } catch {
-      return 'unconfirmed';
-    }
-    if (after.items.some((p) => p && !known.has(p.id) && sameName(p.name, name))) return 'created';
-    throw error;
-  }
+  return writeOnce(
+    'created',
+    () => spotify.playlists.create(name, { public: false }),
+    async () => {
+      const after = await spotify.playlists.page(0, NEWEST_PLAYLISTS);
+      return after.items.some((p) => p && !known.has(p.id) && sameName(p.name, name));
+    },
+  );
 }
 
 /**
@@ -120,19 +132,9 @@ export async function createPlaylistOnce(spotify: SpotifyClient, name: string): 
  * it; when even the last answer is lost, the newest Liked Songs say whether it is there.
  */
 export async function saveOnce(spotify: SpotifyClient, uri: string): Promise<SaveResult> {
-  try {
-    await spotify.library.save([uri]);
-    return 'saved';
-  } catch (error) {
-    if (!lostAnswer(error)) throw error;
-    if (error.writeOutcome === 'applied') return 'saved';
-    let liked;
-    try {
-      liked = await spotify.library.likedTracks({ limit: 20 });
-    } catch {
-      return 'unconfirmed';
-    }
-    if (liked.items.some((s) => s?.track?.uri === uri)) return 'saved';
-    throw error;
-  }
+  return writeOnce(
+    'saved',
+    () => spotify.library.save([uri]),
+    async () => (await spotify.library.likedTracks({ limit: 20 })).items.some((s) => s?.track?.uri === uri),
+  );
 }
