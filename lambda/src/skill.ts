@@ -9,13 +9,13 @@ import {
   SessionEndedHandler,
   StopHandler,
 } from './handlers/builtins';
-import { SkillErrorHandler } from './handlers/errors';
-import { accountLinkingGuard } from './handlers/guard';
-import type { SkillRequestHandler } from './handlers/define';
+import { SkillErrorHandler } from './dialog/errors';
+import { accountLinkingGuard } from './dialog/guard';
+import type { SkillRequestHandler } from './dialog/define';
 import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
 import { ACCOUNT_HANDLERS } from './handlers/account';
-import { ChooseHandler } from './handlers/choose';
+import { ChooseHandler } from './dialog/answer';
 import { DEVICE_HANDLERS } from './handlers/devices';
 import { WhatsPlayingHandler } from './handlers/nowPlaying';
 import { PLAY_HANDLERS } from './handlers/play';

@@ -22,7 +22,7 @@ test('(the emulator answers resume-while-playing as Spotify does: 403 reason UNK
   ]);
 });
 
-// Fixed: errorSpeechKey (lambda/src/handlers/errors.ts) maps 403 UNKNOWN per intent for resume too, as it
+// Fixed: errorSpeechKey (lambda/src/dialog/errors.ts) maps 403 UNKNOWN per intent for resume too, as it
 // does for pause, next and previous (it said "Spotify won't let me do that on this device right now.").
 test("U: resume (while it is already playing) / A: It's already playing.", async () => {
   playing(alexa.emulator, { isPlaying: true });

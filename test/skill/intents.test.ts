@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { UserMemory } from '../../lambda/src/handlers/memory';
+import type { UserMemory } from '../../lambda/src/user/memory';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { enUS } from '../../lambda/src/speech/en-US';
 import { ROOT } from '../../tools/build';

@@ -20,7 +20,7 @@ import { apiDomains, schemaProblems, skillEventNames } from './smapi';
 
 export type { Problem } from './problem';
 
-/** What the validator needs to know about a request handler (see lambda/src/handlers/define.ts). */
+/** What the validator needs to know about a request handler (see lambda/src/dialog/define.ts). */
 export interface HandlerInfo {
   readonly intents: readonly string[];
   readonly requestTypes: readonly string[];

@@ -1,6 +1,6 @@
 import { ctx } from '../context';
-import { onIntent } from './define';
-import { tell } from './respond';
+import { onIntent } from '../dialog/define';
+import { tell } from '../dialog/respond';
 
 /** Troubleshooting: why a device is missing. Needs no Spotify call, so it works before linking too. */
 export const DeviceHelpHandler = onIntent(

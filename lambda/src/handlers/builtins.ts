@@ -1,8 +1,8 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { onIntent, onRequest, type SkillRequestHandler } from './define';
-import { requestType } from './predicates';
+import { onIntent, onRequest, type SkillRequestHandler } from '../dialog/define';
+import { requestType } from '../dialog/predicates';
 
 const WITHOUT_SPOTIFY = { needsSpotify: false };
 

@@ -2,13 +2,13 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import type { Device } from '../spotify/types';
-import { onIntent } from './define';
-import { remember } from './memory';
-import { answerToPending, askWhichOne, clearPending } from './pending';
-import { ask, tell } from './respond';
-import { slotText } from './slots';
-import { namedDevice, readList } from './target';
-import { deviceList, isGone, readDevices } from './lookup';
+import { onIntent } from '../dialog/define';
+import { remember } from '../user/memory';
+import { answerToPending, askWhichOne, clearPending } from '../dialog/question';
+import { ask, tell } from '../dialog/respond';
+import { slotText } from '../dialog/slots';
+import { namedDevice, readList } from '../resolve/target';
+import { deviceList, isGone, readDevices } from '../resolve/lookup';
 
 /** "List my devices": five at most, then how many more; which one plays, which cannot be controlled (last). */
 export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) => {

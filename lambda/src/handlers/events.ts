@@ -1,7 +1,7 @@
 import { ctx } from '../context';
-import type { SkillRequestHandler } from './define';
-import { onRequest } from './define';
-import { forgetAll } from './memory';
+import type { SkillRequestHandler } from '../dialog/define';
+import { onRequest } from '../dialog/define';
+import { forgetAll } from '../user/memory';
 
 /**
  * A user disabled the skill: forget everything stored for them (default device, last device, muted volume).

@@ -1,6 +1,6 @@
 import { ctx } from '../context';
 import { describePlayback } from '../speech/describe';
-import { onRequest } from './define';
+import { onRequest } from '../dialog/define';
 
 /** "Alexa, open Connect Remote": greet, say what is playing, keep the session open. */
 export const LaunchHandler = onRequest(

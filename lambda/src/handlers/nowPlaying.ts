@@ -1,7 +1,7 @@
 import { ctx } from '../context';
 import { describePlayback, itemNames } from '../speech/describe';
-import { onIntent } from './define';
-import { tell } from './respond';
+import { onIntent } from '../dialog/define';
+import { tell } from '../dialog/respond';
 
 /** "What's playing?": track, artists, album and device, with a card showing the album art. */
 export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input) => {

@@ -4,13 +4,19 @@ import { ctx } from '../context';
 import { matchName } from '../matching';
 import { SpotifyError } from '../spotify/errors';
 import type { Image } from '../spotify/types';
-import { onIntent, type SkillRequestHandler } from './define';
-import { recall, remember, type UserMemory } from './memory';
-import { answerToPending, askWhichOne, clearPending, getPending, type PendingOption } from './pending';
-import { intentName } from './predicates';
-import { ask, tell } from './respond';
-import { slotText } from './slots';
-import { fallbackDevice, namedDevice } from './target';
+import { onIntent, type SkillRequestHandler } from '../dialog/define';
+import { recall, remember, type UserMemory } from '../user/memory';
+import {
+  answerToPending,
+  askWhichOne,
+  clearPending,
+  getPending,
+  type PendingOption,
+} from '../dialog/question';
+import { intentName } from '../dialog/predicates';
+import { ask, tell } from '../dialog/respond';
+import { slotText } from '../dialog/slots';
+import { fallbackDevice, namedDevice } from '../resolve/target';
 import {
   cachedPlaylist,
   choosePlaylist,
@@ -20,7 +26,7 @@ import {
   lookupPlaylists,
   playlistWords,
   readDevices,
-} from './lookup';
+} from '../resolve/lookup';
 
 /** Something to start playing. */
 export interface Playable {

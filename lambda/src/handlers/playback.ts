@@ -3,11 +3,11 @@ import { ctx } from '../context';
 import type { SafeSsml, Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { RepeatState } from '../spotify/types';
-import { onIntent } from './define';
-import { recall, remember } from './memory';
-import { ask, tell } from './respond';
-import { parseDuration, slotId, slotNumber, slotText } from './slots';
-import { fallbackDevice } from './target';
+import { onIntent } from '../dialog/define';
+import { recall, remember } from '../user/memory';
+import { ask, tell } from '../dialog/respond';
+import { parseDuration, slotId, slotNumber, slotText } from '../dialog/slots';
+import { fallbackDevice } from '../resolve/target';
 
 const DEFAULT_VOLUME_STEP = 10;
 const DEFAULT_UNMUTE_VOLUME = 50;

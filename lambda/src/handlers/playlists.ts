@@ -3,12 +3,12 @@ import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { itemNames } from '../speech/describe';
 import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
-import { onIntent } from './define';
-import { answerToPending, askWhichOne, clearPending } from './pending';
-import { ask, tell } from './respond';
-import { readSession, writeSession } from './session';
-import { slotText } from './slots';
-import { choosePlaylist, isGone, lookupPlaylists, profileId } from './lookup';
+import { onIntent } from '../dialog/define';
+import { answerToPending, askWhichOne, clearPending } from '../dialog/question';
+import { ask, tell } from '../dialog/respond';
+import { readSession, writeSession } from '../dialog/session';
+import { slotText } from '../dialog/slots';
+import { choosePlaylist, isGone, lookupPlaylists, profileId } from '../resolve/lookup';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';

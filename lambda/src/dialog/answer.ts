@@ -1,9 +1,9 @@
 import { ctx } from '../context';
 import { onIntent, type SkillRequestHandler } from './define';
-import { TransferPlaybackHandler, SetDefaultDeviceHandler } from './devices';
-import { getPending } from './pending';
-import { PlayPlaylistHandler } from './play';
-import { AddToPlaylistHandler } from './playlists';
+import { TransferPlaybackHandler, SetDefaultDeviceHandler } from '../handlers/devices';
+import { getPending } from './question';
+import { PlayPlaylistHandler } from '../handlers/play';
+import { AddToPlaylistHandler } from '../handlers/playlists';
 import { tell } from './respond';
 
 /** The intents that can ask "which one?", by the intent name kept in the pending question. */

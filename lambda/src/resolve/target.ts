@@ -2,7 +2,7 @@ import { matchName } from '../matching';
 import { escapeSsml } from '../speech/ssml';
 import { SafeSsml, type Speech } from '../speech/speech';
 import type { Device } from '../spotify/types';
-import type { UserMemory } from './memory';
+import type { UserMemory } from '../user/memory';
 
 export type DeviceChoice =
   | { kind: 'device'; device: Device & { id: string } }
