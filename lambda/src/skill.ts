@@ -9,13 +9,13 @@ import {
   SessionEndedHandler,
   StopHandler,
 } from './handlers/builtins';
-import { SkillErrorHandler } from './dialog/errors';
+import { answerHandler } from './dialog/answer';
+import { skillErrorHandler } from './dialog/errors';
 import { accountLinkingGuard } from './dialog/guard';
 import type { SkillRequestHandler } from './dialog/define';
 import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
 import { ACCOUNT_HANDLERS } from './handlers/account';
-import { ChooseHandler } from './dialog/answer';
 import { DEVICE_HANDLERS } from './handlers/devices';
 import { WhatsPlayingHandler } from './handlers/nowPlaying';
 import { PLAY_HANDLERS } from './handlers/play';
@@ -28,8 +28,8 @@ import type { Logger } from './util/logger';
 
 export type { SkillDeps } from './context';
 
-/** Every request handler (the account-linking guard runs before them). Shared by every host of the skill. */
-export const REQUEST_HANDLERS: SkillRequestHandler[] = [
+/** The intent families and request handlers, in the order they are tried. */
+const FAMILIES: SkillRequestHandler[] = [
   LaunchHandler,
   ...PLAYBACK_HANDLERS,
   WhatsPlayingHandler,
@@ -37,7 +37,6 @@ export const REQUEST_HANDLERS: SkillRequestHandler[] = [
   ...PLAYLIST_HANDLERS,
   ...DEVICE_HANDLERS,
   ...ACCOUNT_HANDLERS,
-  ChooseHandler,
   HelpHandler,
   StopHandler,
   FallbackHandler,
@@ -47,6 +46,12 @@ export const REQUEST_HANDLERS: SkillRequestHandler[] = [
   CatchAllHandler,
 ];
 
+/**
+ * Every request handler (the account-linking guard runs before them). Shared by every host of the skill.
+ * First, the answer to a "which one?" question, which is not a new request to the intent that asked.
+ */
+export const REQUEST_HANDLERS: SkillRequestHandler[] = [answerHandler(FAMILIES), ...FAMILIES];
+
 export function buildSkill(given: SkillDeps): Skill {
   // One warm cache per skill, so per Lambda container (index.ts builds the skill once).
   const deps: SkillDeps = { ...given, cache: given.cache ?? new WarmCache(() => given.clock.now()) };
@@ -54,7 +59,7 @@ export function buildSkill(given: SkillDeps): Skill {
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(contextInterceptor(deps, store))
     .addRequestHandlers(accountLinkingGuard(REQUEST_HANDLERS), ...REQUEST_HANDLERS)
-    .addErrorHandlers(SkillErrorHandler)
+    .addErrorHandlers(skillErrorHandler(REQUEST_HANDLERS))
     .withCustomUserAgent('connect-remote/0.1');
   if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
   return builder.create();

@@ -369,7 +369,7 @@ const LOCALES: unknown[] = [
   null,
 ];
 
-/** Session attributes: sensible, or garbage where the skill keeps its `pending` question and list offset. */
+/** Session attributes: sensible, or garbage where the skill keeps its `pending` question (dialog/question.ts) and list offset. */
 const sessionAttributes: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({}) },
   {
@@ -383,11 +383,20 @@ const sessionAttributes: fc.Arbitrary<unknown> = fc.oneof(
             42,
             [],
             {},
-            { intent: 'PlayPlaylistIntent' },
-            { intent: 'PlayPlaylistIntent', slot: 'playlist', options: null },
-            { intent: 'PlayPlaylistIntent', slot: 'playlist', options: [] },
-            { intent: 'PlayPlaylistIntent', slot: 'playlist', options: [null, 7, 'x'] },
+            { v: 1, intent: 'PlayPlaylistIntent', slot: 'playlist', options: [] },
             {
+              v: 2,
+              intent: 'PlaySongIntent',
+              slot: 'device',
+              options: [{ name: 'Kitchen speaker', id: 'dev-kitchen' }],
+              carried: { kind: 'device', play: { name: 'X', uris: [7] } },
+            },
+            { v: 2, intent: 'PlayPlaylistIntent' },
+            { v: 2, intent: 'PlayPlaylistIntent', slot: 'playlist', options: null },
+            { v: 2, intent: 'PlayPlaylistIntent', slot: 'playlist', options: [] },
+            { v: 2, intent: 'PlayPlaylistIntent', slot: 'playlist', options: [null, 7, 'x'] },
+            {
+              v: 2,
               intent: 'PlayPlaylistIntent',
               slot: 'playlist',
               options: [
@@ -395,6 +404,7 @@ const sessionAttributes: fc.Arbitrary<unknown> = fc.oneof(
               ],
             },
             {
+              v: 2,
               intent: 'AddToPlaylistIntent',
               slot: 'playlist',
               options: [
@@ -403,13 +413,14 @@ const sessionAttributes: fc.Arbitrary<unknown> = fc.oneof(
               ],
             },
             {
+              v: 2,
               intent: 'TransferPlaybackIntent',
               slot: 'device',
               options: [
                 { name: 12, id: null },
                 { name: 'Kitchen speaker', id: 'dev-kitchen' },
               ],
-              carry: 'not an object',
+              carried: 'not an object',
             },
           ),
           fc.record({
@@ -423,9 +434,21 @@ const sessionAttributes: fc.Arbitrary<unknown> = fc.oneof(
               }),
               { maxLength: 4 },
             ),
-            carry: fc.option(fc.dictionary(fc.constantFrom('device', 'artist', 'x'), storedString), {
-              nil: undefined,
-            }),
+            v: fc.constantFrom<unknown>(2, 2, 1, '2'),
+            carried: fc.option(
+              fc.oneof(
+                fc.record({ kind: fc.constantFrom<unknown>('playlist', 'device', 7), device: storedString }),
+                fc.record({
+                  kind: fc.constant('device'),
+                  play: fc.record({
+                    name: storedString,
+                    contextUri: fc.option(storedString, { nil: undefined }),
+                    uris: fc.option(fc.array(storedString, { maxLength: 3 }), { nil: undefined }),
+                  }),
+                }),
+              ),
+              { nil: undefined },
+            ),
           }),
         ),
         playlistOffset: fc.constantFrom<unknown>(

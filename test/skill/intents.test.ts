@@ -128,6 +128,7 @@ const continuing =
 /** What "play my workout" keeps in the session: the question "Did you mean Workout Mix or Workout Mix 2?". */
 const WHICH_WORKOUT = {
   pending: {
+    v: 2,
     intent: 'PlayPlaylistIntent',
     slot: 'playlist',
     options: [
@@ -620,6 +621,7 @@ const TABLE: Row[] = [
     envelope: continuing(
       {
         pending: {
+          v: 2,
           intent: 'TransferPlaybackIntent',
           slot: 'device',
           options: [

@@ -109,6 +109,7 @@ test('U: play my workout (no session) / A: which one? U: the second one (nothing
 test('U: play my workout / A: which one? U: the second one (the session kept garbage options) / A: plays the usable one', async () => {
   const garbage = {
     pending: {
+      v: 2,
       intent: 'PlayPlaylistIntent',
       slot: 'playlist',
       options: [
@@ -116,7 +117,7 @@ test('U: play my workout / A: which one? U: the second one (the session kept gar
         7,
         { name: 'Workout Mix 2', id: 'pl-workout-mix-2', uri: 'spotify:playlist:pl-workout-mix-2' },
       ],
-      carry: { device: 7 },
+      carried: { kind: 'playlist', device: 7 },
     },
   };
   const reply = await alexa.send(

@@ -227,6 +227,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
         .slot('ordinal', '2')
         .session({
           pending: {
+            v: 2,
             intent: 'PlayPlaylistIntent',
             slot: 'playlist',
             options: [

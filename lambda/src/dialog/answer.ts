@@ -1,23 +1,47 @@
 import { ctx } from '../context';
-import { onIntent, type SkillRequestHandler } from './define';
-import { TransferPlaybackHandler, SetDefaultDeviceHandler } from '../handlers/devices';
-import { getPending } from './question';
-import { PlayPlaylistHandler } from '../handlers/play';
-import { AddToPlaylistHandler } from '../handlers/playlists';
+import type { SkillRequestHandler } from './define';
+import { intentName, isIntent } from './predicates';
+import { clearQuestion, pickedOption, readQuestion } from './question';
 import { tell } from './respond';
 
-/** The intents that can ask "which one?", by the intent name kept in the pending question. */
-const ASKERS: Record<string, SkillRequestHandler> = {
-  PlayPlaylistIntent: PlayPlaylistHandler,
-  AddToPlaylistIntent: AddToPlaylistHandler,
-  TransferPlaybackIntent: TransferPlaybackHandler,
-  SetDefaultDeviceIntent: SetDefaultDeviceHandler,
-};
-
-/** "The second one": answers the pending question by handing the request back to the intent that asked. */
-export const ChooseHandler = onIntent(['ChooseIntent'], async (input) => {
-  const pending = getPending(input);
-  const asker = pending && Object.hasOwn(ASKERS, pending.intent) ? ASKERS[pending.intent] : undefined;
-  if (!asker) return tell(input, ctx(input).speech.say('choiceLost'));
-  return asker.handle(input);
-});
+/**
+ * The one answer to "which one?", registered in front of the intent handlers: "the second one" (ChooseIntent),
+ * or the elicited slot of the asking intent naming one of the options ("the kitchen display"). It hands the
+ * picked option and what the question carried to the asker's `resume`. Built from the handlers themselves,
+ * so a handler that asks a question only has to declare how it resumes.
+ *
+ * A name that is none of the options is not an answer: the asking intent's own handler takes it as a new
+ * request. "The fifth one" of three is handed to the asker as it is (it asks again what to play); a
+ * ChooseIntent with no question in the session hears that the choices were lost.
+ */
+export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRequestHandler {
+  const askers = new Map(
+    handlers.flatMap((h) => (h.resume ? h.intents.map((intent) => [intent, h] as const) : [])),
+  );
+  const askerOf = (intent: string) => askers.get(intent);
+  return {
+    intents: ['ChooseIntent'],
+    requestTypes: [],
+    needsSpotify: true,
+    canHandle(input) {
+      if (isIntent(input, 'ChooseIntent')) return true;
+      const question = readQuestion(input);
+      if (!question || intentName(input) !== question.intent || !askerOf(question.intent)) return false;
+      return pickedOption(input, question) !== undefined;
+    },
+    async handle(input) {
+      const question = readQuestion(input);
+      const asker = question && askerOf(question.intent);
+      if (!question || !asker?.resume) return tell(input, ctx(input).speech.say('choiceLost'));
+      const choice = pickedOption(input, question);
+      if (choice) {
+        // Answered: cleared first, since resuming may ask a question of its own ("which device?").
+        clearQuestion(input);
+        const resumed = await asker.resume(input, choice, question.carried);
+        if (resumed) return resumed;
+        if (isIntent(input, 'ChooseIntent')) return tell(input, ctx(input).speech.say('choiceLost'));
+      }
+      return asker.handle(input);
+    },
+  };
+}

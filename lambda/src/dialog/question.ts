@@ -7,16 +7,23 @@ import { ask } from './respond';
 import { readSession, writeSession } from './session';
 import { slotText } from './slots';
 
-/** A question the skill asked ("Did you mean Workout Mix or Workout Beats?"), kept in the session. */
-export interface Pending {
+/**
+ * A question the skill asked ("Did you mean Workout Mix or Workout Beats?"), kept in the session until the
+ * answer comes. The handler that asked continues it (its `resume`, see define.ts) with the option picked and
+ * what it carried: structured data of its own, read back as unknown.
+ */
+export interface Question {
+  /** The shape's version: a question kept by an older shape of the skill is ignored. */
+  v: typeof VERSION;
+  /** The intent whose handler asked, and resumes. */
   intent: string;
+  /** The slot elicited for the answer ("the kitchen display" comes back in it). */
   slot: string;
-  options: PendingOption[];
-  /** Other slot values of the original request (e.g. the device named with the playlist). */
-  carry?: Record<string, string>;
+  options: Option[];
+  carried?: unknown;
 }
 
-export interface PendingOption {
+export interface Option {
   name: string;
   id: string;
   uri?: string;
@@ -24,54 +31,48 @@ export interface PendingOption {
 }
 
 const KEY = 'pending';
-
-export function setPending(input: HandlerInput, pending: Pending): void {
-  writeSession(input, KEY, pending);
-}
+const VERSION = 2;
 
 /**
  * "Did you mean A, B or C?": keeps the question in the session and elicits its slot again (of `updatedIntent`
  * when given, else of the request's intent), so the answer comes back by name or as "the second one".
  */
-export function askWhichOne(input: HandlerInput, pending: Pending, updatedIntent?: Intent): Response {
+export function askWhichOne(
+  input: HandlerInput,
+  question: Omit<Question, 'v'>,
+  updatedIntent?: Intent,
+): Response {
   const { speech } = ctx(input);
-  setPending(input, pending);
-  input.responseBuilder.addElicitSlotDirective(pending.slot, updatedIntent);
+  writeSession(input, KEY, { v: VERSION, ...question });
+  input.responseBuilder.addElicitSlotDirective(question.slot, updatedIntent);
   const names = speech.list(
-    pending.options.map((o) => o.name),
+    question.options.map((o) => o.name),
     'or',
   );
   return ask(input, speech.say('didYouMean', { options: names }), speech.say('didYouMeanReprompt'));
 }
 
-const isOption = (o: unknown): o is PendingOption =>
+const isOption = (o: unknown): o is Option =>
   typeof o === 'object' &&
   o !== null &&
-  typeof (o as PendingOption).name === 'string' &&
-  typeof (o as PendingOption).id === 'string' &&
-  ['string', 'undefined'].includes(typeof (o as PendingOption).uri);
-
-/** The string values of what may be an object. */
-function strings(value: unknown): Record<string, string> | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string');
-  return entries.length ? Object.fromEntries(entries) : undefined;
-}
+  typeof (o as Option).name === 'string' &&
+  typeof (o as Option).id === 'string' &&
+  ['string', 'undefined'].includes(typeof (o as Option).uri);
 
 /**
- * The pending question, if the session holds a usable one. Session attributes come back from the request, so
- * anything of the wrong shape is ignored: options that are not `{ name, id }` and carried values that are not
- * strings are dropped.
+ * The question in the session, if it holds a usable one. Session attributes come back from the request, so
+ * anything of another version or the wrong shape is ignored, and options that are not `{ name, id }` are
+ * dropped; what the question carried is for its asker to check.
  */
-export function getPending(input: HandlerInput): Pending | undefined {
-  const pending = readSession(input, KEY) as Partial<Pending> | null | undefined;
-  if (!pending || typeof pending.intent !== 'string' || typeof pending.slot !== 'string') return undefined;
-  if (!Array.isArray(pending.options)) return undefined;
-  const { intent, slot } = pending;
-  return { intent, slot, options: pending.options.filter(isOption), carry: strings(pending.carry) };
+export function readQuestion(input: HandlerInput): Question | undefined {
+  const question = readSession(input, KEY) as Partial<Question> | null | undefined;
+  if (!question || typeof question !== 'object' || question.v !== VERSION) return undefined;
+  const { intent, slot, options, carried } = question;
+  if (typeof intent !== 'string' || typeof slot !== 'string' || !Array.isArray(options)) return undefined;
+  return { v: VERSION, intent, slot, options: options.filter(isOption), carried };
 }
 
-export function clearPending(input: HandlerInput): void {
+export function clearQuestion(input: HandlerInput): void {
   if (readSession(input, KEY) !== undefined) writeSession(input, KEY, undefined);
 }
 
@@ -102,28 +103,25 @@ export function ordinalIndex(text: string | undefined, count: number): number | 
 }
 
 /**
- * The option the user picked in answer to the pending question: by ordinal (ChooseIntent), or by saying the
- * name again in the same intent (Dialog.ElicitSlot fills the slot). Undefined when this request answers
- * nothing that is pending.
+ * The option the user picked in answer to `question`: by ordinal (ChooseIntent), or by saying the name (or
+ * "the second one") again in the elicited slot of the asking intent. Undefined when this request picks none.
  */
-export function answerToPending(input: HandlerInput, forIntent: string): PendingOption | undefined {
-  const pending = getPending(input);
-  if (!pending || pending.intent !== forIntent) return undefined;
+export function pickedOption(input: HandlerInput, question: Question): Option | undefined {
   const name = intentName(input);
   if (name === 'ChooseIntent') {
-    const index = ordinalIndex(slotText(input, 'ordinal'), pending.options.length);
-    return index === undefined ? undefined : pending.options[index];
+    const index = ordinalIndex(slotText(input, 'ordinal'), question.options.length);
+    return index === undefined ? undefined : question.options[index];
   }
-  if (name !== forIntent) return undefined;
-  const spoken = slotText(input, pending.slot);
+  if (name !== question.intent) return undefined;
+  const spoken = slotText(input, question.slot);
   if (!spoken) return undefined;
   const byOrdinal = /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i.test(spoken)
-    ? ordinalIndex(spoken, pending.options.length)
+    ? ordinalIndex(spoken, question.options.length)
     : undefined;
-  if (byOrdinal !== undefined) return pending.options[byOrdinal];
+  if (byOrdinal !== undefined) return question.options[byOrdinal];
   const result = matchName(
     spoken,
-    pending.options.map((o) => ({ name: o.name, value: o })),
+    question.options.map((o) => ({ name: o.name, value: o })),
   );
   return result.kind === 'match' ? result.best.value : undefined;
 }

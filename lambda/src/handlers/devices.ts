@@ -4,7 +4,7 @@ import { ctx } from '../context';
 import type { Device } from '../spotify/types';
 import { onIntent } from '../dialog/define';
 import { remember } from '../user/memory';
-import { answerToPending, askWhichOne, clearPending } from '../dialog/question';
+import { askWhichOne } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
 import { slotText } from '../dialog/slots';
 import { namedDevice, readList } from '../resolve/target';
@@ -39,15 +39,10 @@ export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) 
 
 type DeviceAction = (input: HandlerInput, device: { id: string; name: string }) => Promise<Response>;
 
-/** Shared by transfer and set-default: resolve the named device (or the answer to "which one?"), then act. */
+/** Shared by transfer and set-default: resolve the named device (asking "which one?" if need be), then act. */
 function withNamedDevice(intent: string, act: DeviceAction) {
-  return onIntent([intent], async (input) => {
+  const handle = async (input: HandlerInput): Promise<Response> => {
     const { speech } = ctx(input);
-    const chosen = answerToPending(input, intent);
-    if (chosen) {
-      clearPending(input);
-      return act(input, chosen);
-    }
     const spoken = slotText(input, 'device');
     if (!spoken) {
       input.responseBuilder.addElicitSlotDirective('device');
@@ -74,7 +69,9 @@ function withNamedDevice(intent: string, act: DeviceAction) {
         ({ devices, cached } = await readDevices(input));
       }
     }
-  });
+  };
+  // "Which one?" answered: act on the device picked.
+  return onIntent([intent], handle, { resume: (input, device) => act(input, device) });
 }
 
 /** "Move the music to the TV": PUT /me/player with one device id and play:true. */

@@ -4,15 +4,9 @@ import { ctx } from '../context';
 import { matchName } from '../matching';
 import { SpotifyError } from '../spotify/errors';
 import type { Image } from '../spotify/types';
-import { onIntent, type SkillRequestHandler } from '../dialog/define';
+import { onIntent, type Resume } from '../dialog/define';
 import { recall, remember, type UserMemory } from '../user/memory';
-import {
-  answerToPending,
-  askWhichOne,
-  clearPending,
-  getPending,
-  type PendingOption,
-} from '../dialog/question';
+import { askWhichOne, type Option } from '../dialog/question';
 import { intentName } from '../dialog/predicates';
 import { ask, tell } from '../dialog/respond';
 import { slotText } from '../dialog/slots';
@@ -175,7 +169,7 @@ async function saidPlaying(
 /**
  * "On the kitchen" with a Kitchen speaker and a Kitchen display: asks which one and elicits the device slot
  * of the same intent, keeping what was about to play in the session, so the answer ("the second one", or
- * "the kitchen display") plays it without searching again (PendingPlayDeviceHandler).
+ * "the kitchen display") plays it without searching again (resumePlay).
  */
 function askWhichDevice(
   input: HandlerInput,
@@ -184,10 +178,8 @@ function askWhichDevice(
   intent: string,
 ): Response {
   const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
-  const carry: Record<string, string> = { playName: item.name };
-  if (item.artists) carry.playArtists = item.artists;
-  if (item.contextUri) carry.playContext = item.contextUri;
-  if (item.uris?.length) carry.playUris = item.uris.join(' ');
+  const { name, artists, contextUri, uris } = item;
+  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris } };
   const request = input.requestEnvelope.request as { intent?: Intent };
   const asked: Intent =
     request.intent?.name === intent
@@ -200,55 +192,62 @@ function askWhichDevice(
           confirmationStatus: 'NONE',
           slots: { device: { name: 'device', confirmationStatus: 'NONE' } },
         };
-  return askWhichOne(input, { intent, slot: 'device', options, carry }, asked);
-}
-
-/** What askWhichDevice kept, as something to play again; undefined when the session holds no such thing. */
-function carriedPlayable(carry: Record<string, string> | undefined): Playable | undefined {
-  if (!carry?.playName || (!carry.playContext && !carry.playUris)) return undefined;
-  return {
-    name: carry.playName,
-    artists: carry.playArtists,
-    contextUri: carry.playContext,
-    uris: carry.playUris?.split(' '),
-  };
+  return askWhichOne(input, { intent, slot: 'device', options, carried }, asked);
 }
 
 /**
- * The answer to "which device?" after a play request, by ordinal (ChooseIntent) or by naming the device in
- * the elicited slot: plays what was kept, on that device. An answer that names none of the options is left
- * to the intent's own handler (it searches again with the new device name).
+ * What a play intent's question carries: for "which device?", what was about to play (played without searching
+ * again); for "which playlist?", the device named with it.
  */
-export const PendingPlayDeviceHandler: SkillRequestHandler = {
-  intents: [],
-  requestTypes: [],
-  needsSpotify: true,
-  canHandle(input) {
-    const pending = getPending(input);
-    if (!pending || pending.slot !== 'device' || !carriedPlayable(pending.carry)) return false;
-    return answerToPending(input, pending.intent) !== undefined;
-  },
-  async handle(input) {
-    const pending = getPending(input)!;
-    const device = answerToPending(input, pending.intent)!;
-    const item = carriedPlayable(pending.carry)!;
-    clearPending(input);
-    return playOn(input, item, device, await recall(input));
-  },
+type Carried =
+  | { kind: 'device'; play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris'> }
+  | { kind: 'playlist'; device?: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** What the session gave back as Carried, or undefined when it is of another shape. */
+function carriedOf(value: unknown): Carried | undefined {
+  // "Which playlist?" with no device named carries nothing.
+  if (value === undefined) return { kind: 'playlist' };
+  if (!isRecord(value)) return undefined;
+  // A device that is not a string is dropped, not the question.
+  if (value.kind === 'playlist')
+    return { kind: 'playlist', device: typeof value.device === 'string' ? value.device : undefined };
+  if (value.kind !== 'device' || !isRecord(value.play)) return undefined;
+  const { name, artists, contextUri, uris } = value.play;
+  const urisOk = uris === undefined || (Array.isArray(uris) && uris.every((u) => typeof u === 'string'));
+  if (typeof name !== 'string' || !optionalString(artists) || !optionalString(contextUri) || !urisOk)
+    return undefined;
+  if (!contextUri && !(uris as string[] | undefined)?.length) return undefined;
+  const play = { name, artists, contextUri, uris } as Playable;
+  return { kind: 'device', play };
+}
+
+/**
+ * Goes on after a play intent's question: "which device?" plays what was kept, on the device picked; "which
+ * playlist?" plays the playlist picked, on the device named then or now.
+ */
+const resumePlay: Resume = async (input, choice, value) => {
+  const carried = carriedOf(value);
+  if (carried?.kind === 'device') return playOn(input, carried.play, choice, await recall(input));
+  if (carried?.kind !== 'playlist' || !choice.uri) return undefined;
+  const at = where(input, slotText(input, 'device') ?? carried.device);
+  return startPlayback(input, { name: choice.name, contextUri: choice.uri }, at, 'PlayPlaylistIntent');
 };
 
-function playlistOptions(
-  options: Array<{ name: string; value: { id: string; uri: string } }>,
-): PendingOption[] {
+function playlistOptions(options: Array<{ name: string; value: { id: string; uri: string } }>): Option[] {
   return options.slice(0, 3).map((o) => ({ name: o.name, id: o.value.id, uri: o.value.uri }));
 }
 
 /** Asks "Did you mean A or B?" and elicits the playlist slot again; the answer comes back to this intent. */
-function askWhichPlaylist(input: HandlerInput, options: PendingOption[], intent: string): Response {
+function askWhichPlaylist(input: HandlerInput, options: Option[], intent: string): Response {
   const device = slotText(input, 'device');
+  const carried: Carried | undefined = device ? { kind: 'playlist', device } : undefined;
   return askWhichOne(
     input,
-    { intent, slot: 'playlist', options, carry: device ? { device } : undefined },
+    { intent, slot: 'playlist', options, carried },
     {
       name: intent,
       confirmationStatus: 'NONE',
@@ -271,19 +270,8 @@ const ofPlaylist = (p: { name: string; uri: string; images?: Image[] | null }): 
  * knows the name: one round trip), then Spotify's search. A 404 for a cached playlist (deleted since) reads
  * the index again and tries once more.
  */
-export async function playPlaylist(
-  input: HandlerInput,
-  intent = 'PlayPlaylistIntent',
-  retried = false,
-): Promise<Response> {
+async function playPlaylist(input: HandlerInput, retried = false): Promise<Response> {
   const { speech, spotify, cache } = ctx(input);
-  const chosen = answerToPending(input, intent);
-  if (chosen) {
-    const carriedDevice = getPending(input)?.carry?.device;
-    clearPending(input);
-    const at = where(input, slotText(input, 'device') ?? carriedDevice);
-    return startPlayback(input, { name: chosen.name, contextUri: chosen.uri }, at, intent);
-  }
   const spoken = slotText(input, 'playlist') ?? slotText(input, 'query');
   if (!spoken) {
     input.responseBuilder.addElicitSlotDirective('playlist');
@@ -301,7 +289,7 @@ export async function playPlaylist(
     } catch (error) {
       if (!cached || retried || !isGone(error)) throw error;
       cache().dropPlaylists();
-      return playPlaylist(input, intent, true);
+      return playPlaylist(input, true);
     }
   }
   if (result.kind === 'ambiguous')
@@ -317,156 +305,190 @@ export async function playPlaylist(
   return tell(input, speech.say(playlists.length ? 'noPlaylistMatch' : 'noPlaylists', { name: spoken }));
 }
 
-export const PlayPlaylistHandler = onIntent(['PlayPlaylistIntent'], (input) => playPlaylist(input));
-
-export const PlayLikedSongsHandler = onIntent(['PlayLikedSongsIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const reading = spotify().library.likedTracks({ limit: 50 });
-  const at = where(input);
-  const liked = await reading;
-  const uris = liked.items.flatMap((saved) => (saved?.track?.uri ? [saved.track.uri] : []));
-  if (uris.length === 0) return tell(input, speech.say('noLikedSongs'));
-  return startPlayback(input, { name: speech.text('likedSongs'), uris }, at);
+export const PlayPlaylistHandler = onIntent(['PlayPlaylistIntent'], (input) => playPlaylist(input), {
+  resume: resumePlay,
 });
+
+export const PlayLikedSongsHandler = onIntent(
+  ['PlayLikedSongsIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const reading = spotify().library.likedTracks({ limit: 50 });
+    const at = where(input);
+    const liked = await reading;
+    const uris = liked.items.flatMap((saved) => (saved?.track?.uri ? [saved.track.uri] : []));
+    if (uris.length === 0) return tell(input, speech.say('noLikedSongs'));
+    return startPlayback(input, { name: speech.text('likedSongs'), uris }, at);
+  },
+  { resume: resumePlay },
+);
 
 const artistNames = (artists: Array<{ name: string } | null> | undefined) =>
   (artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])).join(', ');
 
-export const PlayArtistHandler = onIntent(['PlayArtistIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const artist = slotText(input, 'artist');
-  if (!artist) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const searching = spotify().search.query(artist, ['artist'], 5);
-  const at = where(input);
-  const found = await searching;
-  const hit = found.artists?.items.find(Boolean);
-  if (!hit) return tell(input, speech.say('noSearchMatch', { name: artist }));
-  return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
-});
+export const PlayArtistHandler = onIntent(
+  ['PlayArtistIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const artist = slotText(input, 'artist');
+    if (!artist) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+    const searching = spotify().search.query(artist, ['artist'], 5);
+    const at = where(input);
+    const found = await searching;
+    const hit = found.artists?.items.find(Boolean);
+    if (!hit) return tell(input, speech.say('noSearchMatch', { name: artist }));
+    return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
+  },
+  { resume: resumePlay },
+);
 
-export const PlayAlbumHandler = onIntent(['PlayAlbumIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const album = slotText(input, 'album');
-  const artist = slotText(input, 'artist');
-  if (!album) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const q = artist ? `${album} artist:${artist}` : album;
-  const searching = spotify().search.query(q, ['album'], 5);
-  const at = where(input);
-  const found = await searching;
-  const hit = found.albums?.items.find(Boolean);
-  if (!hit) return tell(input, speech.say('noSearchMatch', { name: album }));
-  return startPlayback(
-    input,
-    {
-      name: hit.name,
-      artists: artistNames(hit.artists) || undefined,
-      contextUri: hit.uri,
-      images: hit.images,
-    },
-    at,
-  );
-});
+export const PlayAlbumHandler = onIntent(
+  ['PlayAlbumIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const album = slotText(input, 'album');
+    const artist = slotText(input, 'artist');
+    if (!album) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+    const q = artist ? `${album} artist:${artist}` : album;
+    const searching = spotify().search.query(q, ['album'], 5);
+    const at = where(input);
+    const found = await searching;
+    const hit = found.albums?.items.find(Boolean);
+    if (!hit) return tell(input, speech.say('noSearchMatch', { name: album }));
+    return startPlayback(
+      input,
+      {
+        name: hit.name,
+        artists: artistNames(hit.artists) || undefined,
+        contextUri: hit.uri,
+        images: hit.images,
+      },
+      at,
+    );
+  },
+  { resume: resumePlay },
+);
 
-export const PlaySongHandler = onIntent(['PlaySongIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const song = slotText(input, 'song');
-  const artist = slotText(input, 'artist');
-  if (!song) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const q = artist ? `${song} artist:${artist}` : song;
-  const searching = spotify().search.query(q, ['track'], 5);
-  const at = where(input);
-  const found = await searching;
-  const hit = found.tracks?.items.find(Boolean);
-  if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
-  return startPlayback(
-    input,
-    { name: hit.name, artists: artistNames(hit.artists), uris: [hit.uri], images: hit.album?.images },
-    at,
-  );
-});
+export const PlaySongHandler = onIntent(
+  ['PlaySongIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const song = slotText(input, 'song');
+    const artist = slotText(input, 'artist');
+    if (!song) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+    const q = artist ? `${song} artist:${artist}` : song;
+    const searching = spotify().search.query(q, ['track'], 5);
+    const at = where(input);
+    const found = await searching;
+    const hit = found.tracks?.items.find(Boolean);
+    if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
+    return startPlayback(
+      input,
+      { name: hit.name, artists: artistNames(hit.artists), uris: [hit.uri], images: hit.album?.images },
+      at,
+    );
+  },
+  { resume: resumePlay },
+);
 
 /** Genres and moods: Spotify's playlists for them ("play some jazz" → a jazz playlist). */
-export const PlayGenreHandler = onIntent(['PlayGenreIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const genre = slotText(input, 'genre');
-  if (!genre) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const searching = spotify().search.query(genre, ['playlist'], 5);
-  const at = where(input);
-  const found = await searching;
-  const hit = found.playlists?.items.find(Boolean);
-  if (!hit) return tell(input, speech.say('noSearchMatch', { name: genre }));
-  return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
-});
+export const PlayGenreHandler = onIntent(
+  ['PlayGenreIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const genre = slotText(input, 'genre');
+    if (!genre) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+    const searching = spotify().search.query(genre, ['playlist'], 5);
+    const at = where(input);
+    const found = await searching;
+    const hit = found.playlists?.items.find(Boolean);
+    if (!hit) return tell(input, speech.say('noSearchMatch', { name: genre }));
+    return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
+  },
+  { resume: resumePlay },
+);
 
 /**
  * "Play X" with nothing else to go on: the user's own playlists first, then Spotify's search (an artist,
  * playlist or album whose name matches, else the best track). Own playlists and search run in parallel.
  */
-export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) => {
-  const { speech, spotify, cache } = ctx(input);
-  const query = slotText(input, 'query');
-  if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const cleaned = playlistWords(query);
-  let at: Where | undefined;
-  const warm = cachedPlaylist(input, cleaned);
-  if (warm) {
-    // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
-    try {
-      at = where(input);
-      return await startPlayback(input, ofPlaylist(warm), at);
-    } catch (error) {
-      if (!isGone(error)) throw error;
-      cache().dropPlaylists();
+export const PlaySearchHandler = onIntent(
+  ['PlaySearchIntent'],
+  async (input) => {
+    const { speech, spotify, cache } = ctx(input);
+    const query = slotText(input, 'query');
+    if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+    const cleaned = playlistWords(query);
+    let at: Where | undefined;
+    const warm = cachedPlaylist(input, cleaned);
+    if (warm) {
+      // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
+      try {
+        at = where(input);
+        return await startPlayback(input, ofPlaylist(warm), at);
+      } catch (error) {
+        if (!isGone(error)) throw error;
+        cache().dropPlaylists();
+      }
     }
-  }
-  // The own playlists are matched as soon as they arrive, while the search may still be on its way.
-  const reading = Promise.all([
-    lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine)),
-    spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
-  ]);
-  at ??= where(input);
-  const [own, found] = await reading;
-  if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
-  if (own.kind === 'ambiguous')
-    return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
-  const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
-    const r = matchName(
-      cleaned,
-      (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
-    );
-    return r.kind === 'match' ? r.best.value : undefined;
-  };
-  const artist = named(found.artists?.items);
-  if (artist)
-    return startPlayback(input, { name: artist.name, contextUri: artist.uri, images: artist.images }, at);
-  const playlist = named(found.playlists?.items);
-  if (playlist) {
+    // The own playlists are matched as soon as they arrive, while the search may still be on its way.
+    const reading = Promise.all([
+      lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine)),
+      spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
+    ]);
+    at ??= where(input);
+    const [own, found] = await reading;
+    if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
+    if (own.kind === 'ambiguous')
+      return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
+    const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
+      const r = matchName(
+        cleaned,
+        (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
+      );
+      return r.kind === 'match' ? r.best.value : undefined;
+    };
+    const artist = named(found.artists?.items);
+    if (artist)
+      return startPlayback(input, { name: artist.name, contextUri: artist.uri, images: artist.images }, at);
+    const playlist = named(found.playlists?.items);
+    if (playlist) {
+      return startPlayback(
+        input,
+        { name: playlist.name, contextUri: playlist.uri, images: playlist.images },
+        at,
+      );
+    }
+    const album = named(found.albums?.items);
+    if (album) {
+      return startPlayback(
+        input,
+        {
+          name: album.name,
+          artists: artistNames(album.artists),
+          contextUri: album.uri,
+          images: album.images,
+        },
+        at,
+      );
+    }
+    const track = named(found.tracks?.items) ?? found.tracks?.items.find(Boolean);
+    if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
     return startPlayback(
       input,
-      { name: playlist.name, contextUri: playlist.uri, images: playlist.images },
+      {
+        name: track.name,
+        artists: artistNames(track.artists),
+        uris: [track.uri],
+        images: track.album?.images,
+      },
       at,
     );
-  }
-  const album = named(found.albums?.items);
-  if (album) {
-    return startPlayback(
-      input,
-      { name: album.name, artists: artistNames(album.artists), contextUri: album.uri, images: album.images },
-      at,
-    );
-  }
-  const track = named(found.tracks?.items) ?? found.tracks?.items.find(Boolean);
-  if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
-  return startPlayback(
-    input,
-    { name: track.name, artists: artistNames(track.artists), uris: [track.uri], images: track.album?.images },
-    at,
-  );
-});
+  },
+  { resume: resumePlay },
+);
 
 export const PLAY_HANDLERS = [
-  // First: an answer to "which device?" is not a new request to play.
-  PendingPlayDeviceHandler,
   PlayPlaylistHandler,
   PlayLikedSongsHandler,
   PlayArtistHandler,

@@ -14,51 +14,67 @@ const DEFAULT_UNMUTE_VOLUME = 50;
 
 const clampVolume = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
-export const PauseHandler = onIntent(['AMAZON.PauseIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  try {
-    await spotify().player.pause();
-  } catch (error) {
-    // Nothing active means nothing to pause: that is an answer, not a failure.
-    if (error instanceof SpotifyError && error.code === 'NO_ACTIVE_DEVICE')
-      return tell(input, speech.say('nothingPlaying'));
-    throw error;
-  }
-  return tell(input, speech.say('paused'));
-});
+export const PauseHandler = onIntent(
+  ['AMAZON.PauseIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    try {
+      await spotify().player.pause();
+    } catch (error) {
+      // Nothing active means nothing to pause: that is an answer, not a failure.
+      if (error instanceof SpotifyError && error.code === 'NO_ACTIVE_DEVICE')
+        return tell(input, speech.say('nothingPlaying'));
+      throw error;
+    }
+    return tell(input, speech.say('paused'));
+  },
+  { restricted: 'errorAlreadyPaused' },
+);
 
 /**
  * Resume where Spotify left off; with no active device, pick one (default, only, last used) and transfer
  * playback there, instead of failing with "no active device".
  */
-export const ResumeHandler = onIntent(['AMAZON.ResumeIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  try {
-    await spotify().player.play();
-    return tell(input, speech.say('resumed'));
-  } catch (error) {
-    if (!(error instanceof SpotifyError && error.code === 'NO_ACTIVE_DEVICE')) throw error;
-  }
-  const [devices, memory] = await Promise.all([spotify().player.getDevices(), recall(input)]);
-  const choice = fallbackDevice(speech, devices, memory);
-  if (choice.kind !== 'device')
-    return tell(input, choice.kind === 'say' ? choice.ssml : speech.say('errorNoActiveDevice'));
-  await spotify().player.transfer(choice.device.id, true);
-  await remember(input, { lastDevice: { id: choice.device.id, name: choice.device.name } });
-  return tell(input, speech.say('resumedOn', { device: choice.device.name }));
-});
+export const ResumeHandler = onIntent(
+  ['AMAZON.ResumeIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    try {
+      await spotify().player.play();
+      return tell(input, speech.say('resumed'));
+    } catch (error) {
+      if (!(error instanceof SpotifyError && error.code === 'NO_ACTIVE_DEVICE')) throw error;
+    }
+    const [devices, memory] = await Promise.all([spotify().player.getDevices(), recall(input)]);
+    const choice = fallbackDevice(speech, devices, memory);
+    if (choice.kind !== 'device')
+      return tell(input, choice.kind === 'say' ? choice.ssml : speech.say('errorNoActiveDevice'));
+    await spotify().player.transfer(choice.device.id, true);
+    await remember(input, { lastDevice: { id: choice.device.id, name: choice.device.name } });
+    return tell(input, speech.say('resumedOn', { device: choice.device.name }));
+  },
+  { restricted: 'errorAlreadyPlaying' },
+);
 
-export const NextHandler = onIntent(['AMAZON.NextIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  await spotify().player.next();
-  return tell(input, speech.say('skipped'));
-});
+export const NextHandler = onIntent(
+  ['AMAZON.NextIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    await spotify().player.next();
+    return tell(input, speech.say('skipped'));
+  },
+  { restricted: 'errorNothingNext' },
+);
 
-export const PreviousHandler = onIntent(['AMAZON.PreviousIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  await spotify().player.previous();
-  return tell(input, speech.say('wentBack'));
-});
+export const PreviousHandler = onIntent(
+  ['AMAZON.PreviousIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    await spotify().player.previous();
+    return tell(input, speech.say('wentBack'));
+  },
+  { restricted: 'errorNothingPrevious' },
+);
 
 export const StartOverHandler = onIntent(['AMAZON.StartOverIntent'], async (input) => {
   const { speech, spotify } = ctx(input);

@@ -4,7 +4,7 @@ import { ctx } from '../context';
 import { itemNames } from '../speech/describe';
 import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
 import { onIntent } from '../dialog/define';
-import { answerToPending, askWhichOne, clearPending } from '../dialog/question';
+import { askWhichOne, type Option } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
 import { readSession, writeSession } from '../dialog/session';
 import { slotText } from '../dialog/slots';
@@ -70,9 +70,8 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
  * again) and one POST /playlists/{id}/items, never retried blindly: a lost answer is resolved by reading the
  * playlist back (spotify/once.ts). Only a 404 for a cached playlist, which added nothing, reads the index again.
  */
-async function addToPlaylist(input: HandlerInput, retried = false): Promise<Response> {
+async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = false): Promise<Response> {
   const { speech, spotify, deps, cache } = ctx(input);
-  const chosen = answerToPending(input, 'AddToPlaylistIntent');
   const spoken = slotText(input, 'playlist');
   if (!chosen && !spoken) {
     input.responseBuilder.addElicitSlotDirective('playlist');
@@ -88,7 +87,6 @@ async function addToPlaylist(input: HandlerInput, retried = false): Promise<Resp
   // `total`: the playlist's length as listed, when known (saves a round trip in the duplicate check).
   let target: { id: string; name: string; total?: number | null };
   if (chosen) {
-    clearPending(input);
     target = chosen;
   } else {
     const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
@@ -124,7 +122,7 @@ async function addToPlaylist(input: HandlerInput, retried = false): Promise<Resp
   } catch (error) {
     if (!cached || retried || !isGone(error)) throw error;
     cache().dropPlaylists();
-    return addToPlaylist(input, true);
+    return addToPlaylist(input, chosen, true);
   }
   // The new snapshot_id is not known here: null makes the next listing that shows it drop the index.
   if (result === 'added') cache().wrote(target.id, null, 1);
@@ -139,7 +137,10 @@ const CREATED = {
 } as const;
 const SAVED = { saved: 'saved', unconfirmed: 'saveUnconfirmed' } as const;
 
-export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], (input) => addToPlaylist(input));
+export const AddToPlaylistHandler = onIntent(['AddToPlaylistIntent'], (input) => addToPlaylist(input), {
+  // "Which playlist?" answered: add to the one picked.
+  resume: (input, playlist) => addToPlaylist(input, playlist),
+});
 
 export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
