@@ -1,0 +1,123 @@
+/**
+ * "Which one?" questions: every question the skill asks is continued by the handler that asked it (its
+ * `resume`), through the one answer handler. A new asking intent without `resume` fails here: its question's
+ * answer would hear "I've lost track of the choices".
+ */
+import { REQUEST_HANDLERS } from '../../lambda/src/skill';
+import { anIntent } from '../support/envelopes';
+import { startAlexa, type Alexa, type Reply } from '../support/harness';
+import { demo, playing } from '../support/world';
+
+let alexa: Alexa;
+beforeEach(async () => {
+  alexa = await startAlexa();
+  playing(alexa.emulator);
+  // Two kitchen devices and two workout playlists: a question for every asker.
+  const user = demo(alexa.emulator);
+  user.devices.push({
+    ...user.devices[0],
+    id: 'dev-kitchen-display',
+    name: 'Kitchen display',
+    is_active: false,
+  });
+});
+afterEach(() => alexa.close());
+
+const resumable = new Set(REQUEST_HANDLERS.flatMap((h) => (h.resume ? h.intents : [])));
+const writes = () => alexa.calls().filter((c) => c.method !== 'GET');
+const question = (reply: Reply) => reply.sessionAttributes.pending as { v: number; intent: string };
+
+/** Each asking conversation: the first turn, and the Spotify write "the second one" must lead to. */
+const ASKING: Array<{
+  say: string;
+  intent: string;
+  slots: Record<string, string>;
+  then: { method: string; path: string; query?: Record<string, string> };
+}> = [
+  {
+    say: 'play my workout',
+    intent: 'PlayPlaylistIntent',
+    slots: { playlist: 'workout' },
+    then: { method: 'PUT', path: '/v1/me/player/play' },
+  },
+  {
+    say: 'play music by queen on the kitchen',
+    intent: 'PlayArtistIntent',
+    slots: { artist: 'queen', device: 'kitchen' },
+    then: { method: 'PUT', path: '/v1/me/player/play', query: { device_id: 'dev-kitchen-display' } },
+  },
+  {
+    say: 'play workout (a search) on the kitchen',
+    intent: 'PlaySearchIntent',
+    slots: { query: 'workout mix 2', device: 'kitchen' },
+    then: { method: 'PUT', path: '/v1/me/player/play', query: { device_id: 'dev-kitchen-display' } },
+  },
+  {
+    say: 'move the music to the kitchen',
+    intent: 'TransferPlaybackIntent',
+    slots: { device: 'kitchen' },
+    then: { method: 'PUT', path: '/v1/me/player' },
+  },
+  {
+    say: 'add this song to my workout playlist',
+    intent: 'AddToPlaylistIntent',
+    slots: { playlist: 'workout' },
+    then: { method: 'POST', path: '/v1/playlists/pl-workout-mix-2/items' },
+  },
+];
+
+test.each(ASKING)(
+  'U: $say / A: which one? U: the second one / A: the asker goes on with it',
+  async ({ intent, slots, then }) => {
+    const asked = await alexa.say(intent, slots);
+    expect(asked.speech).toMatch(/^Did you mean .+ or .+\?$/);
+    expect(asked.endsSession).toBe(false);
+    expect(question(asked).v).toBe(2);
+    expect(resumable).toContain(question(asked).intent);
+    expect(writes()).toEqual([]);
+
+    const answered = await alexa.say('ChooseIntent', { ordinal: '2' });
+    expect(answered.speech).not.toMatch(/lost track|Did you mean/);
+    expect(writes()).toEqual([expect.objectContaining({ ...then, query: then.query ?? expect.anything() })]);
+    expect(answered.sessionAttributes.pending).toBeUndefined();
+  },
+);
+
+test('U: the second one (the session holds a question of an older shape) / A: lost track, nothing done', async () => {
+  const old = {
+    pending: {
+      intent: 'PlaySongIntent',
+      slot: 'device',
+      options: [
+        { name: 'Kitchen speaker', id: 'dev-kitchen' },
+        { name: 'Kitchen display', id: 'dev-kitchen-display' },
+      ],
+      carry: { playName: 'Bohemian Rhapsody', playUris: 'spotify:track:a spotify:track:b' },
+    },
+  };
+  const reply = await alexa.send(
+    anIntent('ChooseIntent').slot('ordinal', '2').session(old).linked(alexa.token),
+  );
+  expect(reply.speech).toBe("Sorry, I've lost track of the choices. Say what you'd like to play again.");
+  expect(writes()).toEqual([]);
+});
+
+test('U: the second one (a "which device?" question whose kept song is unusable) / A: lost track, nothing played', async () => {
+  const forged = {
+    pending: {
+      v: 2,
+      intent: 'PlaySongIntent',
+      slot: 'device',
+      options: [
+        { name: 'Kitchen speaker', id: 'dev-kitchen' },
+        { name: 'Kitchen display', id: 'dev-kitchen-display' },
+      ],
+      carried: { kind: 'device', play: { name: 'Bohemian Rhapsody', uris: [7] } },
+    },
+  };
+  const reply = await alexa.send(
+    anIntent('ChooseIntent').slot('ordinal', '2').session(forged).linked(alexa.token),
+  );
+  expect(reply.speech).toBe("Sorry, I've lost track of the choices. Say what you'd like to play again.");
+  expect(writes()).toEqual([]);
+});
