@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
+import type { Understanding } from '../lang';
 import { matchName } from '../matching';
 import { intentName } from './predicates';
 import { ask } from './respond';
@@ -75,28 +76,32 @@ export function clearPending(input: HandlerInput): void {
   if (readSession(input, KEY) !== undefined) writeSession(input, KEY, undefined);
 }
 
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  last: -1,
-};
+/** The ordinals of the request's language (its pack's `understand.ordinals`). */
+type Ordinals = Understanding['ordinals'];
+
+/** Each language's ordinal words as one pattern (numbers first, then the words in the pack's order), built once. */
+const ORDINALS = new WeakMap<Ordinals, RegExp>();
+
+function ordinalPattern(ordinals: Ordinals): RegExp {
+  let pattern = ORDINALS.get(ordinals);
+  if (!pattern) {
+    const words = Object.keys(ordinals).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(['(\\d+)', ...words].join('|'));
+    ORDINALS.set(ordinals, pattern);
+  }
+  return pattern;
+}
 
 /** "2", "2nd", "second", "the second one" → index into the options. */
-export function ordinalIndex(text: string | undefined, count: number): number | undefined {
+export function ordinalIndex(
+  text: string | undefined,
+  count: number,
+  ordinals: Ordinals,
+): number | undefined {
   if (!text) return undefined;
-  const word = text
-    .toLowerCase()
-    .match(/(\d+)|first|second|third|fourth|fifth|one|two|three|four|five|last/)?.[0];
+  const word = text.toLowerCase().match(ordinalPattern(ordinals))?.[0];
   if (!word) return undefined;
-  const n = /^\d+$/.test(word) ? Number(word) : ORDINALS[word];
+  const n = /^\d+$/.test(word) ? Number(word) : Object.hasOwn(ordinals, word) ? ordinals[word] : NaN;
   const index = n === -1 ? count - 1 : n - 1;
   return index >= 0 && index < count ? index : undefined;
 }
@@ -111,17 +116,18 @@ export function answerToPending(input: HandlerInput, forIntent: string): Pending
   if (!pending || pending.intent !== forIntent) return undefined;
   const name = intentName(input);
   if (name === 'ChooseIntent') {
-    const index = ordinalIndex(slotText(input, 'ordinal'), pending.options.length);
+    const index = ordinalIndex(slotText(input, 'ordinal'), pending.options.length, ctx(input).lang.ordinals);
     return index === undefined ? undefined : pending.options[index];
   }
   if (name !== forIntent) return undefined;
   const spoken = slotText(input, pending.slot);
   if (!spoken) return undefined;
-  const byOrdinal = /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i.test(spoken)
-    ? ordinalIndex(spoken, pending.options.length)
+  const byOrdinal = ctx(input).lang.ordinalAnswer.test(spoken)
+    ? ordinalIndex(spoken, pending.options.length, ctx(input).lang.ordinals)
     : undefined;
   if (byOrdinal !== undefined) return pending.options[byOrdinal];
   const result = matchName(
+    ctx(input).lang.matching,
     spoken,
     pending.options.map((o) => ({ name: o.name, value: o })),
   );

@@ -168,7 +168,8 @@ async function saidPlaying(
   const ssml = item.artists
     ? speech.say('playingByOn', { name: item.name, artists: item.artists, device: device.name })
     : speech.say('playingOn', { name: item.name, device: device.name });
-  const cardText = item.artists ? `${item.artists}\nPlaying on ${device.name}` : `Playing on ${device.name}`;
+  const on = speech.text('cardPlayingOn', { device: device.name });
+  const cardText = item.artists ? `${item.artists}\n${on}` : on;
   return tell(input, ssml, { title: item.name, text: cardText, images: item.images });
 }
 
@@ -289,12 +290,12 @@ export async function playPlaylist(
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
-  const words = playlistWords(spoken);
+  const words = playlistWords(spoken, ctx(input).lang);
   const lookup = lookupPlaylists(input, words);
   const at = where(input);
   const mine = await lookup;
   const { playlists, cached } = mine;
-  const result = choosePlaylist(words, mine);
+  const result = choosePlaylist(words, mine, ctx(input).lang.matching);
   if (result.kind === 'match') {
     try {
       return await startPlayback(input, ofPlaylist(result.best.value), at);
@@ -309,6 +310,7 @@ export async function playPlaylist(
   // Not in the library: a public playlist of that name, but only a close match, never something unrelated.
   const found = await spotify().search.query(spoken, ['playlist'], 5);
   const publicMatch = matchName(
+    ctx(input).lang.matching,
     spoken,
     (found.playlists?.items ?? []).flatMap((p) => (p ? [{ name: p.name, value: p }] : [])),
     { kind: 'playlist' },
@@ -406,7 +408,7 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
   const { speech, spotify, cache } = ctx(input);
   const query = slotText(input, 'query');
   if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-  const cleaned = playlistWords(query);
+  const cleaned = playlistWords(query, ctx(input).lang);
   let at: Where | undefined;
   const warm = cachedPlaylist(input, cleaned);
   if (warm) {
@@ -421,7 +423,7 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
   }
   // The own playlists are matched as soon as they arrive, while the search may still be on its way.
   const reading = Promise.all([
-    lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine)),
+    lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, ctx(input).lang.matching)),
     spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
   ]);
   at ??= where(input);
@@ -431,6 +433,7 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
     return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
   const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
     const r = matchName(
+      ctx(input).lang.matching,
       cleaned,
       (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
     );

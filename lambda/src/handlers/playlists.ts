@@ -1,7 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { itemNames } from '../speech/describe';
+import { itemNames } from '../dialog/describe';
 import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
 import { onIntent } from '../dialog/define';
 import { answerToPending, askWhichOne, clearPending } from '../dialog/question';
@@ -92,7 +92,7 @@ async function addToPlaylist(input: HandlerInput, retried = false): Promise<Resp
     target = chosen;
   } else {
     const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
-    const result = choosePlaylist(spoken as string, mine);
+    const result = choosePlaylist(spoken as string, mine, ctx(input).lang.matching);
     if (result.kind === 'none') return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
     if (result.kind === 'ambiguous') {
       const options = result.options
@@ -163,7 +163,7 @@ export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
   const hit = found.tracks?.items.find(Boolean);
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
   await spotify().player.queue(hit.uri);
-  const { title, artists } = itemNames(hit);
+  const { title, artists } = itemNames(speech, hit);
   return tell(input, speech.say('queued', { title, artists }));
 });
 

@@ -16,6 +16,8 @@ export interface Term {
   numeric: boolean;
   /** Letters only: may be joined with a neighbour ("work out" -> "workout"). */
   alpha: boolean;
+  /** The number this word may be Alexa's spelling of ("to" -> "2", "for" -> "4"), if any. */
+  number: string | undefined;
 }
 
 export const SAME = 1;
@@ -30,16 +32,6 @@ const PREFIX = 0.7;
 const HAS_DIGIT = /\p{N}/u;
 const ONLY_LETTERS = /^\p{L}+$/u;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
-
-/** Alexa writes what it hears: "workout mix to", "songs for you" for "Songs 4 U". */
-const NUMBER_HOMOPHONES: ReadonlyMap<string, string> = new Map([
-  ['to', '2'],
-  ['too', '2'],
-  ['for', '4'],
-  ['fore', '4'],
-  ['won', '1'],
-  ['ate', '8'],
-]);
 
 /** A Metaphone-like key: voiced and voiceless pairs merge (b/p, d/t, g/k, v/f, z/s), vowels after the first letter drop. */
 export function soundKey(word: string): string {
@@ -133,9 +125,11 @@ function firstVowel(word: string): string {
   return '';
 }
 
-export function term(text: string): Term {
+/** `homophones`: the language's words for a number heard ("to" for 2, "for" for 4: MatchLanguage). */
+export function term(text: string, homophones: Readonly<Record<string, string>>): Term {
   return {
     text,
+    number: Object.hasOwn(homophones, text) ? homophones[text] : undefined,
     key: soundKey(text),
     vowel: firstVowel(text),
     numeric: HAS_DIGIT.test(text),
@@ -179,8 +173,8 @@ export function termSimilarity(a: Term, b: Term): number {
   if (a.numeric || b.numeric) {
     // Numbers never approximate each other: "Workout Mix 2" is not "Workout Mix 3", "80s" is not "90s".
     if (a.numeric && b.numeric) return stripPlural(a.text) === stripPlural(b.text) ? PLURAL_NUMBER : 0;
-    const [num, word] = a.numeric ? [a.text, b.text] : [b.text, a.text];
-    return NUMBER_HOMOPHONES.get(word) === num ? NUMBER_HOMOPHONE : 0;
+    const [num, word] = a.numeric ? [a, b] : [b, a];
+    return word.number === num.text ? NUMBER_HOMOPHONE : 0;
   }
   const short = Math.min(a.text.length, b.text.length);
   const long = Math.max(a.text.length, b.text.length);
