@@ -34,9 +34,7 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
   const intro =
     offset === 0
       ? speech.join(
-          page.total === 1
-            ? speech.say('playlistCountOne')
-            : speech.say('playlistCount', { count: page.total }),
+          speech.plural('playlistCount', page.total),
           names.length
             ? speech.say('playlistsFirst', { count: names.length, names: speech.list(names) })
             : '',
