@@ -6,7 +6,8 @@ export const MAX_INPUT_CHARS = 200;
 /** At most this many tokens per name (the matcher keeps token sets in 32-bit masks). */
 export const MAX_TOKENS = 16;
 
-// Compiled once at module load; nothing below builds a regular expression per call.
+// Compiled once at module load (a language's own words: once per language, on first use); nothing below
+// builds a regular expression per call.
 /** Only the Latin/Greek/Cyrillic accent marks: kana voicing marks and the like must survive (NFC puts them back). */
 const ACCENT_MARKS = /[\u0300-\u036f]+/g;
 const SPECIAL_LETTERS = /[øæœßłđðþıħ]/g;

@@ -1,10 +1,2 @@
-/** The string table's types and lookup, now kept with the language packs (lang/). */
-import { packFor } from '../lang';
-import type { StringTable } from '../lang';
-
+/** The string table's types, now defined with the language packs (lang/); kept for their importers. */
 export type { StringKey, StringTable } from '../lang';
-export { SUPPORTED_LOCALES } from '../lang';
-
-export function tableFor(locale: string | undefined): StringTable {
-  return packFor(locale).strings;
-}
