@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { matchName } from '../matching';
+import type { Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { Image } from '../spotify/types';
 import { onIntent, type SkillRequestHandler } from '../dialog/define';
@@ -331,8 +332,9 @@ export const PlayLikedSongsHandler = onIntent(['PlayLikedSongsIntent'], async (i
   return startPlayback(input, { name: speech.text('likedSongs'), uris }, at);
 });
 
-const artistNames = (artists: Array<{ name: string } | null> | undefined) =>
-  (artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])).join(', ');
+/** "Queen, David Bowie": the names side by side, in the pack's style (empty when there are none). */
+const artistNames = (speech: Speech, artists: Array<{ name: string } | null> | undefined) =>
+  speech.names((artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])));
 
 export const PlayArtistHandler = onIntent(['PlayArtistIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
@@ -361,7 +363,7 @@ export const PlayAlbumHandler = onIntent(['PlayAlbumIntent'], async (input) => {
     input,
     {
       name: hit.name,
-      artists: artistNames(hit.artists) || undefined,
+      artists: artistNames(speech, hit.artists) || undefined,
       contextUri: hit.uri,
       images: hit.images,
     },
@@ -382,7 +384,7 @@ export const PlaySongHandler = onIntent(['PlaySongIntent'], async (input) => {
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
   return startPlayback(
     input,
-    { name: hit.name, artists: artistNames(hit.artists), uris: [hit.uri], images: hit.album?.images },
+    { name: hit.name, artists: artistNames(speech, hit.artists), uris: [hit.uri], images: hit.album?.images },
     at,
   );
 });
@@ -454,7 +456,12 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
   if (album) {
     return startPlayback(
       input,
-      { name: album.name, artists: artistNames(album.artists), contextUri: album.uri, images: album.images },
+      {
+        name: album.name,
+        artists: artistNames(speech, album.artists),
+        contextUri: album.uri,
+        images: album.images,
+      },
       at,
     );
   }
@@ -462,7 +469,12 @@ export const PlaySearchHandler = onIntent(['PlaySearchIntent'], async (input) =>
   if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
   return startPlayback(
     input,
-    { name: track.name, artists: artistNames(track.artists), uris: [track.uri], images: track.album?.images },
+    {
+      name: track.name,
+      artists: artistNames(speech, track.artists),
+      uris: [track.uri],
+      images: track.album?.images,
+    },
     at,
   );
 });
