@@ -3,6 +3,7 @@
  * values are escaped by the speech layer, so a playlist called "Rock & Roll" is safe to speak. The string
  * keys defined here are the key set of every pack (`StringKey`).
  */
+import { soundKey } from '../matching/similarity';
 import type { LanguagePack } from './types';
 
 export const enStrings = {
@@ -263,6 +264,9 @@ export const en: LanguagePack = {
       },
       // Alexa writes what it hears: "workout mix to", "songs for you" for "Songs 4 U".
       numberHomophones: { to: '2', too: '2', for: '4', fore: '4', won: '1', ate: '8' },
+      thousandsSeparator: ',',
+      pluralEnding: 's',
+      soundKey,
       stopWords: [
         'the',
         'a',

@@ -131,7 +131,7 @@ class CallMemo {
   term(text: string): Term {
     let t = this.terms.get(text);
     if (!t) {
-      t = term(text, this.lang.numberHomophones);
+      t = term(text, this.lang);
       this.terms.set(text, t);
     }
     return t;
@@ -145,7 +145,7 @@ class CallMemo {
     }
     let s = row.get(name.text);
     if (s === undefined) {
-      s = termSimilarity(spoken, name);
+      s = termSimilarity(spoken, name, this.lang);
       row.set(name.text, s);
     }
     return s;

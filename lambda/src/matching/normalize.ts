@@ -26,7 +26,6 @@ const SPECIAL_LETTER_MAP: Record<string, string> = {
 /** Apostrophes vanish, so "Mum's" meets Alexa's "mums" and "rock 'n' roll" becomes "rock n roll". */
 const APOSTROPHES = /['’‘`´ʼʹ′]/g;
 const AND_SIGNS = /[&＆+]/g;
-const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const LETTERS_OR_DIGITS = /\p{L}+|\p{N}+/gu;
 const DIGIT = /\p{N}/u;
@@ -35,17 +34,22 @@ const DIGIT = /\p{N}/u;
 interface Compiled {
   /** "90s", "1st", "4th" stay one token; any other digit-letter mix is split: "mix2" -> "mix 2", "ps5" -> "ps 5". */
   numberWithSuffix: RegExp;
+  /** "1,000" -> "1000" (the language's separator of thousands). */
+  thousands: RegExp;
   spellings: ReadonlyMap<string, readonly string[]>;
   joinedPairs: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 const compiled = new WeakMap<MatchLanguage, Compiled>();
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function compile(lang: MatchLanguage): Compiled {
   let c = compiled.get(lang);
   if (!c) {
-    const suffixes = lang.numberSuffixes.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const suffixes = lang.numberSuffixes.map(escape).join('|');
     c = {
+      thousands: new RegExp(`(\\d)${escape(lang.thousandsSeparator)}(?=\\d{3}(?!\\d))`, 'g'),
       numberWithSuffix: new RegExp(`^\\p{N}+(?:${suffixes})$`, 'u'),
       spellings: new Map(Object.entries(lang.spellings)),
       joinedPairs: new Map(Object.entries(lang.joinedPairs).map(([k, v]) => [k, new Map(Object.entries(v))])),
@@ -108,7 +112,7 @@ function joinPairs(tokens: readonly string[], pairs: Compiled['joinedPairs']): s
 }
 
 /** Lower case, accents and emoji gone, "&" spelled as the language's "and", apostrophes dropped, cut to a bounded length. */
-function foldText(text: string, and: string): string {
+function foldText(text: string, lang: MatchLanguage, thousands: RegExp): string {
   return text
     .slice(0, MAX_INPUT_CHARS)
     .normalize('NFKD')
@@ -117,8 +121,8 @@ function foldText(text: string, and: string): string {
     .toLowerCase()
     .replace(SPECIAL_LETTERS, (c) => SPECIAL_LETTER_MAP[c] ?? c)
     .replace(APOSTROPHES, '')
-    .replace(THOUSANDS_COMMA, '$1')
-    .replace(AND_SIGNS, ` ${and} `);
+    .replace(thousands, '$1')
+    .replace(AND_SIGNS, ` ${lang.and} `);
 }
 
 /**
@@ -129,7 +133,7 @@ export function normalizeTokens(lang: MatchLanguage, text: unknown): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const c = compile(lang);
   const raw: string[] = [];
-  for (const chunk of foldText(text, lang.and).split(NOT_WORD)) {
+  for (const chunk of foldText(text, lang, c.thousands).split(NOT_WORD)) {
     if (!chunk) continue;
     const parts = c.numberWithSuffix.test(chunk) ? [chunk] : (chunk.match(LETTERS_OR_DIGITS) ?? []);
     // "mix2", "ps5" are a word and a number; "4f9k2l" (as in "DESKTOP-4F9K2L") is one code, not six tokens.

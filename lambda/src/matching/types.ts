@@ -71,6 +71,15 @@ export interface MatchLanguage {
   numbers: NumberWords;
   /** Words Alexa writes for a number it heard ("to" for 2, "for" for 4). */
   numberHomophones: Readonly<Record<string, string>>;
+  /** The separator of thousands in numbers as written ("1,000"), dropped so that "1,000" is "1000". */
+  thousandsSeparator: string;
+  /** The ending Alexa drops or adds on plurals and possessives ("mum" / "mums"): such words nearly match. */
+  pluralEnding: string;
+  /**
+   * A word's sound key: words with the same key sound alike ("mics" / "mix"). `soundKey` in similarity.ts
+   * suits English spellings in Latin letters; letters of other scripts compare as themselves.
+   */
+  soundKey(word: string): string;
   /** Words that weigh little ("the", "my", "please"). */
   stopWords: readonly string[];
   /** Words that weigh a little more ("songs", "music"). */
