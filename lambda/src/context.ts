@@ -1,6 +1,7 @@
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import { getAccountLinkingAccessToken, getLocale, getRequestType, getUserId } from 'ask-sdk-core';
 import type { SkillConfig } from './config';
+import type { PackRegistry, Understanding } from './lang';
 import type { UserStore } from './persistence/store';
 import { UserCache, WarmCache } from './spotify/cache';
 import type { SpotifyClient, SpotifyClientFactory } from './spotify/client';
@@ -19,12 +20,19 @@ export interface SkillDeps {
   persistence?: UserStore;
   /** Per-user warm caches of this container (buildSkill makes one when none is given). */
   cache?: WarmCache;
+  /**
+   * The language packs by locale, when not the shipped ones (lang/index.ts `withPacks`): tests register a
+   * pseudo-locale this way.
+   */
+  packs?: PackRegistry;
 }
 
 /** What a handler needs for one request. */
 export interface RequestContext {
   readonly deps: SkillDeps;
   readonly speech: Speech;
+  /** What the skill understands in the request's language (ordinals, filler words, the matcher's words). */
+  readonly lang: Understanding;
   readonly deadline: Deadline;
   readonly log: Logger;
   /** The linked Spotify token, or undefined when the account is not linked. */
@@ -111,11 +119,13 @@ export function contextInterceptor(deps: SkillDeps, store: UserStore): RequestIn
         intent: safe(() => (envelope.request as { intent?: { name?: string } }).intent?.name),
       });
       const deadline = new Deadline(deps.clock, budgetFor(input, deps.config.budgetMs));
+      const speech = speechFor(typeof locale === 'string' ? locale : undefined, deps.packs);
       let client: SpotifyClient | undefined;
       let cache: UserCache | undefined;
       const context: RequestContext = {
         deps,
-        speech: speechFor(typeof locale === 'string' ? locale : undefined),
+        speech,
+        lang: speech.pack.understand,
         deadline,
         log,
         accessToken,

@@ -1,7 +1,25 @@
 import fc from 'fast-check';
-import { matchName, normalizeName, type Candidate, type MatchResult } from '../../lambda/src/matching';
+import { en } from '../../lambda/src/lang/en';
+import {
+  matchName as matchIn,
+  normalizeName as normalizeIn,
+  type Candidate,
+  type MatchOptions,
+  type MatchResult,
+} from '../../lambda/src/matching';
 import { editDistance, soundKey } from '../../lambda/src/matching/similarity';
 import { MATCH_CASES, PLAYLISTS, type MatchCase } from './cases';
+
+/** The matcher takes a language; these cases are English. */
+const ENGLISH = en.understand.matching;
+function matchName<T>(
+  spoken: string,
+  candidates: ReadonlyArray<Candidate<T>>,
+  options?: MatchOptions,
+): MatchResult<T> {
+  return matchIn(ENGLISH, spoken, candidates, options);
+}
+const normalizeName = (text: string) => normalizeIn(ENGLISH, text);
 
 const candidates = (names: ReadonlyArray<string>): Candidate<string>[] =>
   names.map((name) => ({ name, value: name }));

@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
+import type { Understanding } from '../lang';
 import { matchName } from '../matching';
 import { intentName } from './predicates';
 import { ask } from './respond';
@@ -76,28 +77,32 @@ export function clearQuestion(input: HandlerInput): void {
   if (readSession(input, KEY) !== undefined) writeSession(input, KEY, undefined);
 }
 
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  last: -1,
-};
+/** The ordinals of the request's language (its pack's `understand.ordinals`). */
+type Ordinals = Understanding['ordinals'];
+
+/** Each language's ordinal words as one pattern (numbers first, then the words in the pack's order), built once. */
+const ORDINALS = new WeakMap<Ordinals, RegExp>();
+
+function ordinalPattern(ordinals: Ordinals): RegExp {
+  let pattern = ORDINALS.get(ordinals);
+  if (!pattern) {
+    const words = Object.keys(ordinals).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(['(\\d+)', ...words].join('|'));
+    ORDINALS.set(ordinals, pattern);
+  }
+  return pattern;
+}
 
 /** "2", "2nd", "second", "the second one" → index into the options. */
-export function ordinalIndex(text: string | undefined, count: number): number | undefined {
+export function ordinalIndex(
+  text: string | undefined,
+  count: number,
+  ordinals: Ordinals,
+): number | undefined {
   if (!text) return undefined;
-  const word = text
-    .toLowerCase()
-    .match(/(\d+)|first|second|third|fourth|fifth|one|two|three|four|five|last/)?.[0];
+  const word = text.toLowerCase().match(ordinalPattern(ordinals))?.[0];
   if (!word) return undefined;
-  const n = /^\d+$/.test(word) ? Number(word) : ORDINALS[word];
+  const n = /^\d+$/.test(word) ? Number(word) : Object.hasOwn(ordinals, word) ? ordinals[word] : NaN;
   const index = n === -1 ? count - 1 : n - 1;
   return index >= 0 && index < count ? index : undefined;
 }
@@ -107,19 +112,21 @@ export function ordinalIndex(text: string | undefined, count: number): number | 
  * "the second one") again in the elicited slot of the asking intent. Undefined when this request picks none.
  */
 export function pickedOption(input: HandlerInput, question: Question): Option | undefined {
+  const { lang } = ctx(input);
   const name = intentName(input);
   if (name === 'ChooseIntent') {
-    const index = ordinalIndex(slotText(input, 'ordinal'), question.options.length);
+    const index = ordinalIndex(slotText(input, 'ordinal'), question.options.length, lang.ordinals);
     return index === undefined ? undefined : question.options[index];
   }
   if (name !== question.intent) return undefined;
   const spoken = slotText(input, question.slot);
   if (!spoken) return undefined;
-  const byOrdinal = /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i.test(spoken)
-    ? ordinalIndex(spoken, question.options.length)
+  const byOrdinal = lang.ordinalAnswer.test(spoken)
+    ? ordinalIndex(spoken, question.options.length, lang.ordinals)
     : undefined;
   if (byOrdinal !== undefined) return question.options[byOrdinal];
   const result = matchName(
+    ctx(input).lang.matching,
     spoken,
     question.options.map((o) => ({ name: o.name, value: o })),
   );

@@ -29,12 +29,7 @@ export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) 
           : d.name,
     ),
   );
-  return tell(
-    input,
-    devices.length === 1
-      ? speech.say('deviceCountOne', { names })
-      : speech.say('deviceCount', { count: devices.length, names }),
-  );
+  return tell(input, speech.plural('deviceCount', devices.length, { names }));
 });
 
 type DeviceAction = (input: HandlerInput, device: { id: string; name: string }) => Promise<Response>;

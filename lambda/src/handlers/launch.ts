@@ -1,5 +1,5 @@
 import { ctx } from '../context';
-import { describePlayback } from '../speech/describe';
+import { describePlayback } from '../dialog/describe';
 import { onRequest } from '../dialog/define';
 
 /** "Alexa, open Connect Remote": greet, say what is playing, keep the session open. */

@@ -1,5 +1,5 @@
 import { ctx } from '../context';
-import { describePlayback, itemNames } from '../speech/describe';
+import { describePlayback, itemNames } from '../dialog/describe';
 import { onIntent } from '../dialog/define';
 import { tell } from '../dialog/respond';
 
@@ -10,13 +10,13 @@ export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input
   const ssml = describePlayback(speech, state, { withAlbum: true });
   const item = state?.item;
   if (!item) return tell(input, ssml);
-  const { title, artists } = itemNames(item);
+  const { title, artists } = itemNames(speech, item);
   const album = item.type === 'track' ? item.album?.name : item.show?.name;
   const images = item.type === 'track' ? item.album?.images : (item.images ?? item.show?.images);
   const lines = [
     artists,
     album && album !== artists ? album : undefined,
-    `On ${state.device?.name ?? 'your device'}`,
+    speech.text('cardOnDevice', { device: state.device?.name ?? speech.text('yourDevice') }),
   ];
   return tell(input, ssml, { title, text: lines.filter(Boolean).join('\n'), images });
 });

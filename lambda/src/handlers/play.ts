@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { matchName } from '../matching';
+import type { Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { Image } from '../spotify/types';
 import { onIntent, type Resume } from '../dialog/define';
@@ -162,7 +163,8 @@ async function saidPlaying(
   const ssml = item.artists
     ? speech.say('playingByOn', { name: item.name, artists: item.artists, device: device.name })
     : speech.say('playingOn', { name: item.name, device: device.name });
-  const cardText = item.artists ? `${item.artists}\nPlaying on ${device.name}` : `Playing on ${device.name}`;
+  const on = speech.text('cardPlayingOn', { device: device.name });
+  const cardText = item.artists ? `${item.artists}\n${on}` : on;
   return tell(input, ssml, { title: item.name, text: cardText, images: item.images });
 }
 
@@ -277,12 +279,12 @@ async function playPlaylist(input: HandlerInput, retried = false): Promise<Respo
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
-  const words = playlistWords(spoken);
+  const words = playlistWords(spoken, ctx(input).lang);
   const lookup = lookupPlaylists(input, words);
   const at = where(input);
   const mine = await lookup;
   const { playlists, cached } = mine;
-  const result = choosePlaylist(words, mine);
+  const result = choosePlaylist(words, mine, ctx(input).lang.matching);
   if (result.kind === 'match') {
     try {
       return await startPlayback(input, ofPlaylist(result.best.value), at);
@@ -297,6 +299,7 @@ async function playPlaylist(input: HandlerInput, retried = false): Promise<Respo
   // Not in the library: a public playlist of that name, but only a close match, never something unrelated.
   const found = await spotify().search.query(spoken, ['playlist'], 5);
   const publicMatch = matchName(
+    ctx(input).lang.matching,
     spoken,
     (found.playlists?.items ?? []).flatMap((p) => (p ? [{ name: p.name, value: p }] : [])),
     { kind: 'playlist' },
@@ -323,8 +326,9 @@ export const PlayLikedSongsHandler = onIntent(
   { resume: resumePlay },
 );
 
-const artistNames = (artists: Array<{ name: string } | null> | undefined) =>
-  (artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])).join(', ');
+/** "Queen, David Bowie": the names side by side, in the pack's style (empty when there are none). */
+const artistNames = (speech: Speech, artists: Array<{ name: string } | null> | undefined) =>
+  speech.names((artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])));
 
 export const PlayArtistHandler = onIntent(
   ['PlayArtistIntent'],
@@ -359,7 +363,7 @@ export const PlayAlbumHandler = onIntent(
       input,
       {
         name: hit.name,
-        artists: artistNames(hit.artists) || undefined,
+        artists: artistNames(speech, hit.artists) || undefined,
         contextUri: hit.uri,
         images: hit.images,
       },
@@ -384,7 +388,12 @@ export const PlaySongHandler = onIntent(
     if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
     return startPlayback(
       input,
-      { name: hit.name, artists: artistNames(hit.artists), uris: [hit.uri], images: hit.album?.images },
+      {
+        name: hit.name,
+        artists: artistNames(speech, hit.artists),
+        uris: [hit.uri],
+        images: hit.album?.images,
+      },
       at,
     );
   },
@@ -418,7 +427,7 @@ export const PlaySearchHandler = onIntent(
     const { speech, spotify, cache } = ctx(input);
     const query = slotText(input, 'query');
     if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-    const cleaned = playlistWords(query);
+    const cleaned = playlistWords(query, ctx(input).lang);
     let at: Where | undefined;
     const warm = cachedPlaylist(input, cleaned);
     if (warm) {
@@ -433,7 +442,7 @@ export const PlaySearchHandler = onIntent(
     }
     // The own playlists are matched as soon as they arrive, while the search may still be on its way.
     const reading = Promise.all([
-      lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine)),
+      lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, ctx(input).lang.matching)),
       spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
     ]);
     at ??= where(input);
@@ -443,6 +452,7 @@ export const PlaySearchHandler = onIntent(
       return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
     const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
       const r = matchName(
+        ctx(input).lang.matching,
         cleaned,
         (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
       );
@@ -465,7 +475,7 @@ export const PlaySearchHandler = onIntent(
         input,
         {
           name: album.name,
-          artists: artistNames(album.artists),
+          artists: artistNames(speech, album.artists),
           contextUri: album.uri,
           images: album.images,
         },
@@ -478,7 +488,7 @@ export const PlaySearchHandler = onIntent(
       input,
       {
         name: track.name,
-        artists: artistNames(track.artists),
+        artists: artistNames(speech, track.artists),
         uris: [track.uri],
         images: track.album?.images,
       },

@@ -1,6 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
-import type { SafeSsml, Speech } from '../speech/speech';
+import { SafeSsml, type Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { RepeatState } from '../spotify/types';
 import { onIntent } from '../dialog/define';
@@ -159,12 +159,16 @@ export const UnmuteHandler = onIntent(['UnmuteIntent'], async (input) => {
   return tell(input, speech.say('unmuted', { volume }));
 });
 
-/** "one minute", "thirty seconds" (numbers as digits: Alexa reads them out). */
+/** "one minute", "thirty seconds" (numbers as digits: Alexa reads them out), by the pack's plural rules. */
 function spokenDuration(speech: Speech, ms: number): SafeSsml {
   const s = Math.round(ms / 1000);
-  if (s % 3600 === 0) return s === 3600 ? speech.fragment('hour') : speech.fragment('hours', { n: s / 3600 });
-  if (s % 60 === 0) return s === 60 ? speech.fragment('minute') : speech.fragment('minutes', { n: s / 60 });
-  return s === 1 ? speech.fragment('second') : speech.fragment('seconds', { n: s });
+  const [key, n] =
+    s % 3600 === 0
+      ? (['hours', s / 3600] as const)
+      : s % 60 === 0
+        ? (['minutes', s / 60] as const)
+        : (['seconds', s] as const);
+  return new SafeSsml(speech.plural(key, n, {}, 'n'));
 }
 
 /**
@@ -173,11 +177,11 @@ function spokenDuration(speech: Speech, ms: number): SafeSsml {
  * beginning", never the amount asked for ("skip ahead 99999999 hours").
  */
 export const SeekHandler = onIntent(['SeekIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
+  const { speech, spotify, lang } = ctx(input);
   const amount = parseDuration(slotText(input, 'duration'));
   if (amount === undefined) return ask(input, speech.say('seekWhich'), speech.say('seekWhich'));
   const back =
-    slotId(input, 'direction') === 'back' || /back|rewind|behind/i.test(slotText(input, 'direction') ?? '');
+    slotId(input, 'direction') === 'back' || lang.seekBackwards.test(slotText(input, 'direction') ?? '');
   const state = await spotify().player.getPlaybackState();
   if (!state?.device) throw new SpotifyError('NO_ACTIVE_DEVICE', 'Nothing to seek in');
   const duration = state.item?.duration_ms ?? Number.MAX_SAFE_INTEGER;

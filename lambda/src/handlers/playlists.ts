@@ -1,7 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { itemNames } from '../speech/describe';
+import { itemNames } from '../dialog/describe';
 import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
 import { onIntent } from '../dialog/define';
 import { askWhichOne, type Option } from '../dialog/question';
@@ -34,9 +34,7 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
   const intro =
     offset === 0
       ? speech.join(
-          page.total === 1
-            ? speech.say('playlistCountOne')
-            : speech.say('playlistCount', { count: page.total }),
+          speech.plural('playlistCount', page.total),
           names.length
             ? speech.say('playlistsFirst', { count: names.length, names: speech.list(names) })
             : '',
@@ -90,7 +88,7 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
     target = chosen;
   } else {
     const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
-    const result = choosePlaylist(spoken as string, mine);
+    const result = choosePlaylist(spoken as string, mine, ctx(input).lang.matching);
     if (result.kind === 'none') return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
     if (result.kind === 'ambiguous') {
       const options = result.options
@@ -164,7 +162,7 @@ export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
   const hit = found.tracks?.items.find(Boolean);
   if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
   await spotify().player.queue(hit.uri);
-  const { title, artists } = itemNames(hit);
+  const { title, artists } = itemNames(speech, hit);
   return tell(input, speech.say('queued', { title, artists }));
 });
 

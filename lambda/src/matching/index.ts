@@ -1,3 +1,3 @@
-export type { Candidate, Scored, MatchResult, MatchOptions } from './types';
+export type { Candidate, Scored, MatchResult, MatchOptions, MatchLanguage, NumberWords } from './types';
 export { matchName } from './match';
 export { normalizeName } from './normalize';

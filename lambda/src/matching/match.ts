@@ -42,7 +42,7 @@
  */
 import { normalizeTokens } from './normalize';
 import { term, termSimilarity, type Term } from './similarity';
-import type { Candidate, MatchOptions, MatchResult, Scored } from './types';
+import type { Candidate, MatchLanguage, MatchOptions, MatchResult, Scored } from './types';
 
 export const DEFAULT_THRESHOLD = 0.66;
 export const DEFAULT_MARGIN = 0.1;
@@ -60,30 +60,31 @@ const TIER_COMPACT = 2;
 const TIER_CORE = 1;
 const TIER_SCORES = [0, 0.98, 0.99, 1];
 
-const STOP_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'my',
-  'your',
-  'our',
-  'of',
-  'to',
-  'for',
-  'and',
-  'on',
-  'in',
-  'at',
-  'with',
-  'by',
-  'please',
-]);
-const MILD_WORDS = new Set(['songs', 'song', 'music', 'tracks']);
-const GENERIC_WORDS: Record<'playlist' | 'device' | 'any', ReadonlySet<string>> = {
-  playlist: new Set(['playlist', 'playlists', 'list', 'spotify']),
-  device: new Set(['speaker', 'speakers', 'device', 'devices', 'spotify']),
-  any: new Set(['spotify']),
-};
+/** A language's word sets, built from its pack on first use and kept. */
+interface WordSets {
+  stop: ReadonlySet<string>;
+  mild: ReadonlySet<string>;
+  generic: Record<'playlist' | 'device' | 'any', ReadonlySet<string>>;
+}
+
+const wordSets = new WeakMap<MatchLanguage, WordSets>();
+
+function wordsOf(lang: MatchLanguage): WordSets {
+  let sets = wordSets.get(lang);
+  if (!sets) {
+    sets = {
+      stop: new Set(lang.stopWords),
+      mild: new Set(lang.mildWords),
+      generic: {
+        playlist: new Set(lang.genericWords.playlist),
+        device: new Set(lang.genericWords.device),
+        any: new Set(lang.genericWords.any),
+      },
+    };
+    wordSets.set(lang, sets);
+  }
+  return sets;
+}
 
 type Side = 'spoken' | 'name';
 
@@ -119,13 +120,18 @@ interface Prepared {
  * each (spoken unit, name word) similarity is computed once per call. Lives only as long as the call.
  */
 class CallMemo {
+  constructor(
+    readonly lang: MatchLanguage,
+    readonly words: WordSets,
+  ) {}
+
   private readonly terms = new Map<string, Term>();
   private readonly similarities = new Map<Term, Map<string, number>>();
 
   term(text: string): Term {
     let t = this.terms.get(text);
     if (!t) {
-      t = term(text);
+      t = term(text, this.lang);
       this.terms.set(text, t);
     }
     return t;
@@ -139,7 +145,7 @@ class CallMemo {
     }
     let s = row.get(name.text);
     if (s === undefined) {
-      s = termSimilarity(spoken, name);
+      s = termSimilarity(spoken, name, this.lang);
       row.set(name.text, s);
     }
     return s;
@@ -147,8 +153,9 @@ class CallMemo {
 }
 
 function prepare(text: unknown, side: Side, generic: ReadonlySet<string>, memo: CallMemo): Prepared {
-  const tokens = normalizeTokens(text);
+  const tokens = normalizeTokens(memo.lang, text);
   const w = WEIGHTS[side];
+  const { stop: STOP_WORDS, mild: MILD_WORDS } = memo.words;
   const units: Unit[] = [];
   let total = 0;
   let content = 0;
@@ -267,12 +274,16 @@ function option(value: unknown, fallback: number): number {
 }
 
 function rank<T>(
+  lang: MatchLanguage,
   spoken: string,
   candidates: ReadonlyArray<Candidate<T>>,
   options: MatchOptions,
 ): Ranked<T>[] {
-  const generic = GENERIC_WORDS[options.kind ?? 'any'] ?? GENERIC_WORDS.any;
-  const memo = new CallMemo();
+  const words = wordsOf(lang);
+  const generic = Object.hasOwn(words.generic, options.kind ?? 'any')
+    ? words.generic[options.kind ?? 'any']
+    : words.generic.any;
+  const memo = new CallMemo(lang, words);
   const said = prepare(spoken, 'spoken', generic, memo);
   if (said.units.length === 0) return [];
   const ranked: Ranked<T>[] = [];
@@ -309,6 +320,7 @@ function rank<T>(
  * `none`. Pure, synchronous, and total: any input gives a result.
  */
 export function matchName<T>(
+  lang: MatchLanguage,
   spoken: string,
   candidates: ReadonlyArray<Candidate<T>>,
   options?: MatchOptions,
@@ -317,7 +329,7 @@ export function matchName<T>(
     const opts = options ?? {};
     const threshold = option(opts.threshold, DEFAULT_THRESHOLD);
     const margin = option(opts.margin, DEFAULT_MARGIN);
-    const ranked: Ranked<T>[] = Array.isArray(candidates) ? rank(spoken, candidates, opts) : [];
+    const ranked: Ranked<T>[] = Array.isArray(candidates) ? rank(lang, spoken, candidates, opts) : [];
     const best = ranked[0];
     if (!best || best.scored.score <= 0) return { kind: 'none' };
     if (best.scored.score < threshold) return { kind: 'none', nearest: best.scored };

@@ -1,11 +1,13 @@
 import { numberWordsToDigits } from './numbers';
+import type { MatchLanguage } from './types';
 
 /** Longer input is cut: no playlist or device name is this long, and the work stays bounded. */
 export const MAX_INPUT_CHARS = 200;
 /** At most this many tokens per name (the matcher keeps token sets in 32-bit masks). */
 export const MAX_TOKENS = 16;
 
-// Compiled once at module load; nothing below builds a regular expression per call.
+// Compiled once at module load (a language's own words: once per language, on first use); nothing below
+// builds a regular expression per call.
 /** Only the Latin/Greek/Cyrillic accent marks: kana voicing marks and the like must survive (NFC puts them back). */
 const ACCENT_MARKS = /[\u0300-\u036f]+/g;
 const SPECIAL_LETTERS = /[øæœßłđðþıħ]/g;
@@ -24,59 +26,49 @@ const SPECIAL_LETTER_MAP: Record<string, string> = {
 /** Apostrophes vanish, so "Mum's" meets Alexa's "mums" and "rock 'n' roll" becomes "rock n roll". */
 const APOSTROPHES = /['’‘`´ʼʹ′]/g;
 const AND_SIGNS = /[&＆+]/g;
-const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const LETTERS_OR_DIGITS = /\p{L}+|\p{N}+/gu;
-/** "90s", "1st", "4th" stay one token; any other digit-letter mix is split: "mix2" -> "mix 2", "ps5" -> "ps 5". */
-const NUMBER_WITH_SUFFIX = /^\p{N}+(?:s|st|nd|rd|th)$/u;
 const DIGIT = /\p{N}/u;
 
-/**
- * Spellings Alexa, people and playlist authors use for the same thing. Each maps one token to its canonical
- * token(s); applied after runs of single letters are joined ("r n b" -> "rnb"), so both spellings meet.
- */
-const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map<string, string[]>([
-  ['n', ['and']], // "rock n roll"
-  ['randb', ['rnb']],
-  ['nite', ['night']],
-  ['tonite', ['tonight']],
-  ['lite', ['light']],
-  ['thru', ['through']],
-  ['luv', ['love']],
-  ['u', ['you']],
-  ['ur', ['your']],
-  ['xmas', ['christmas']],
-  ['noughties', ['2000s']],
-  ['aughts', ['2000s']],
-  ['television', ['tv']],
-  ['telly', ['tv']],
-  ['ps', ['playstation']],
-  ['vol', ['volume']],
-  ['pt', ['part']],
-  ['feat', ['featuring']],
-  ['ft', ['featuring']],
-  ['okay', ['ok']],
-]);
+/** What normalising needs of a language, derived from its words once (on first use) and kept. */
+interface Compiled {
+  /** "90s", "1st", "4th" stay one token; any other digit-letter mix is split: "mix2" -> "mix 2", "ps5" -> "ps 5". */
+  numberWithSuffix: RegExp;
+  /** "1,000" -> "1000" (the language's separator of thousands). */
+  thousands: RegExp;
+  spellings: ReadonlyMap<string, readonly string[]>;
+  joinedPairs: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
 
-/** Two-word spellings of one word, joined after number words are read: "low fi" / "lo fi" -> "lofi". */
-const JOINED_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['lo', new Map([['fi', 'lofi']])],
-  ['low', new Map([['fi', 'lofi']])],
-  ['hi', new Map([['fi', 'hifi']])],
-  ['high', new Map([['fi', 'hifi']])],
-  ['hip', new Map([['hop', 'hiphop']])],
-]);
+const compiled = new WeakMap<MatchLanguage, Compiled>();
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(lang: MatchLanguage): Compiled {
+  let c = compiled.get(lang);
+  if (!c) {
+    const suffixes = lang.numberSuffixes.map(escape).join('|');
+    c = {
+      thousands: new RegExp(`(\\d)${escape(lang.thousandsSeparator)}(?=\\d{3}(?!\\d))`, 'g'),
+      numberWithSuffix: new RegExp(`^\\p{N}+(?:${suffixes})$`, 'u'),
+      spellings: new Map(Object.entries(lang.spellings)),
+      joinedPairs: new Map(Object.entries(lang.joinedPairs).map(([k, v]) => [k, new Map(Object.entries(v))])),
+    };
+    compiled.set(lang, c);
+  }
+  return c;
+}
 
 function isSingleLetter(token: string): boolean {
   return token.length === 1 && !DIGIT.test(token);
 }
 
 /** "R&B" / "r and b" -> "rnb": a letter, "and", a letter is one word, spelled the way "r n b" is joined. */
-function joinLetterAndLetter(tokens: readonly string[]): string[] {
+function joinLetterAndLetter(tokens: readonly string[], and: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const [a, and, b] = [tokens[i], tokens[i + 1] ?? '', tokens[i + 2] ?? ''];
-    if (isSingleLetter(a) && and === 'and' && isSingleLetter(b)) {
+    const [a, word, b] = [tokens[i], tokens[i + 1] ?? '', tokens[i + 2] ?? ''];
+    if (isSingleLetter(a) && word === and && isSingleLetter(b)) {
       out.push(`${a}n${b}`);
       i += 2;
     } else out.push(a);
@@ -107,10 +99,10 @@ function joinSingleLetters(tokens: readonly string[]): string[] {
   return out;
 }
 
-function joinPairs(tokens: readonly string[]): string[] {
+function joinPairs(tokens: readonly string[], pairs: Compiled['joinedPairs']): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const joined = JOINED_PAIRS.get(tokens[i])?.get(tokens[i + 1] ?? '');
+    const joined = pairs.get(tokens[i])?.get(tokens[i + 1] ?? '');
     if (joined) {
       out.push(joined);
       i++;
@@ -119,8 +111,8 @@ function joinPairs(tokens: readonly string[]): string[] {
   return out;
 }
 
-/** Lower case, accents and emoji gone, "&" spelled "and", apostrophes dropped, cut to a bounded length. */
-function foldText(text: string): string {
+/** Lower case, accents and emoji gone, "&" spelled as the language's "and", apostrophes dropped, cut to a bounded length. */
+function foldText(text: string, lang: MatchLanguage, thousands: RegExp): string {
   return text
     .slice(0, MAX_INPUT_CHARS)
     .normalize('NFKD')
@@ -129,27 +121,30 @@ function foldText(text: string): string {
     .toLowerCase()
     .replace(SPECIAL_LETTERS, (c) => SPECIAL_LETTER_MAP[c] ?? c)
     .replace(APOSTROPHES, '')
-    .replace(THOUSANDS_COMMA, '$1')
-    .replace(AND_SIGNS, ' and ');
+    .replace(thousands, '$1')
+    .replace(AND_SIGNS, ` ${lang.and} `);
 }
 
 /**
  * The canonical tokens of a spoken phrase or a name: the comparable form both sides are reduced to before
  * scoring. Total: any input, including non-strings, gives an array (empty when there is nothing to compare).
  */
-export function normalizeTokens(text: unknown): string[] {
+export function normalizeTokens(lang: MatchLanguage, text: unknown): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  const c = compile(lang);
   const raw: string[] = [];
-  for (const chunk of foldText(text).split(NOT_WORD)) {
+  for (const chunk of foldText(text, lang, c.thousands).split(NOT_WORD)) {
     if (!chunk) continue;
-    const parts = NUMBER_WITH_SUFFIX.test(chunk) ? [chunk] : (chunk.match(LETTERS_OR_DIGITS) ?? []);
+    const parts = c.numberWithSuffix.test(chunk) ? [chunk] : (chunk.match(LETTERS_OR_DIGITS) ?? []);
     // "mix2", "ps5" are a word and a number; "4f9k2l" (as in "DESKTOP-4F9K2L") is one code, not six tokens.
     if (parts.length >= 3) raw.push(chunk);
     else raw.push(...parts);
     if (raw.length >= MAX_TOKENS * 2) break;
   }
-  const spelled = joinSingleLetters(joinLetterAndLetter(raw)).flatMap((t) => SPELLINGS.get(t) ?? [t]);
-  return joinPairs(numberWordsToDigits(spelled)).slice(0, MAX_TOKENS);
+  const spelled = joinSingleLetters(joinLetterAndLetter(raw, lang.and)).flatMap(
+    (t) => c.spellings.get(t) ?? [t],
+  );
+  return joinPairs(numberWordsToDigits(spelled, lang.numbers), c.joinedPairs).slice(0, MAX_TOKENS);
 }
 
 /**
@@ -157,6 +152,6 @@ export function normalizeTokens(text: unknown): string[] {
  * "R&B Classics" and "r. and b. classics", "Best of the 2000s" and "best of the two thousands" each give the
  * same string. Exported for tests and for keys that must not depend on how a name is displayed.
  */
-export function normalizeName(text: string): string {
-  return normalizeTokens(text).join(' ');
+export function normalizeName(lang: MatchLanguage, text: string): string {
+  return normalizeTokens(lang, text).join(' ');
 }

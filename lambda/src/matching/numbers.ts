@@ -5,6 +5,8 @@
  * written with words ("One Direction") still meets a transcription with digits ("1 direction").
  */
 
+import type { NumberWords } from './types';
+
 type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'thousand';
 
 interface NumberWord {
@@ -14,68 +16,53 @@ interface NumberWord {
   suffix?: string;
 }
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = [
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const UNIT_ORDINALS = [
-  '',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-];
-const TEEN_ORDINALS = TEENS.map((w) => (w === 'twelve' ? 'twelfth' : `${w}th`));
-const TENS_ORDINALS = TENS.map((w) => (w ? `${w.slice(0, -1)}ieth` : ''));
+/** Each language's number words, read from its pack once (on first use, not at load) and kept. */
+const compiled = new WeakMap<NumberWords, ReadonlyMap<string, NumberWord>>();
 
-function ordinalSuffix(n: number): string {
-  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
-  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-}
-
-/** Built once at module load. */
-const WORDS: ReadonlyMap<string, NumberWord> = (() => {
-  const m = new Map<string, NumberWord>();
-  UNITS.forEach((w, v) => m.set(w, { kind: 'unit', value: v }));
-  UNIT_ORDINALS.forEach((w, v) => w && m.set(w, { kind: 'unit', value: v, suffix: ordinalSuffix(v) }));
-  TEENS.forEach((w, i) => m.set(w, { kind: 'teen', value: 10 + i }));
-  TEEN_ORDINALS.forEach((w, i) => m.set(w, { kind: 'teen', value: 10 + i, suffix: 'th' }));
-  m.set('tens', { kind: 'teen', value: 10, suffix: 's' }); // "twenty tens" -> 2010s
-  TENS.forEach((w, i) => {
+function wordsOf(lang: NumberWords): ReadonlyMap<string, NumberWord> {
+  const known = compiled.get(lang);
+  if (known) return known;
+  const words = new Map<string, NumberWord>();
+  lang.units.forEach((w, v) => words.set(w, { kind: 'unit', value: v }));
+  lang.unitOrdinals.forEach(
+    (w, v) => w && words.set(w, { kind: 'unit', value: v, suffix: lang.ordinalSuffix(v) }),
+  );
+  lang.teens.forEach((w, i) => words.set(w, { kind: 'teen', value: 10 + i }));
+  lang.teenOrdinals.forEach((w, i) =>
+    words.set(w, { kind: 'teen', value: 10 + i, suffix: lang.ordinalSuffix(10 + i) }),
+  );
+  words.set(lang.tensDecade, { kind: 'teen', value: 10, suffix: lang.pluralSuffix });
+  lang.tens.forEach((w, i) => {
     if (!w) return;
-    m.set(w, { kind: 'tens', value: i * 10 });
-    m.set(`${w.slice(0, -1)}ies`, { kind: 'tens', value: i * 10, suffix: 's' }); // nineties
-    m.set(`${w}s`, { kind: 'tens', value: i * 10, suffix: 's' }); // "ninety's" once the apostrophe is gone
+    words.set(w, { kind: 'tens', value: i * 10 });
+    for (const decade of lang.decades[i] ?? [])
+      words.set(decade, { kind: 'tens', value: i * 10, suffix: lang.pluralSuffix });
   });
-  TENS_ORDINALS.forEach((w, i) => w && m.set(w, { kind: 'tens', value: i * 10, suffix: 'th' }));
-  m.set('hundred', { kind: 'hundred', value: 100 });
-  m.set('hundreds', { kind: 'hundred', value: 100, suffix: 's' });
-  m.set('hundredth', { kind: 'hundred', value: 100, suffix: 'th' });
-  m.set('thousand', { kind: 'thousand', value: 1000 });
-  m.set('thousands', { kind: 'thousand', value: 1000, suffix: 's' });
-  m.set('thousandth', { kind: 'thousand', value: 1000, suffix: 'th' });
-  return m;
-})();
+  lang.tensOrdinals.forEach(
+    (w, i) => w && words.set(w, { kind: 'tens', value: i * 10, suffix: lang.ordinalSuffix(i * 10) }),
+  );
+  for (const [big, value] of [
+    [lang.hundred, 100],
+    [lang.thousand, 1000],
+  ] as const) {
+    const kind = value === 100 ? 'hundred' : 'thousand';
+    words.set(big.cardinal, { kind, value });
+    words.set(big.plural, { kind, value, suffix: lang.pluralSuffix });
+    words.set(big.ordinal, { kind, value, suffix: lang.ordinalSuffix(value) });
+  }
+  compiled.set(lang, words);
+  return words;
+}
 
 type State = 'start' | 'unit' | 'teen' | 'tens' | 'year' | 'yearTens' | 'hundred' | 'thousand';
 
 /** Reads one number starting at `start`; returns its digits and the index after it, or null if none starts there. */
-function readNumber(tokens: readonly string[], start: number): { text: string; next: number } | null {
+function readNumber(
+  tokens: readonly string[],
+  start: number,
+  WORDS: ReadonlyMap<string, NumberWord>,
+  joiner: string,
+): { text: string; next: number } | null {
   let thousands = 0;
   let cur = 0;
   let state: State = 'start';
@@ -84,7 +71,7 @@ function readNumber(tokens: readonly string[], start: number): { text: string; n
   while (i < tokens.length) {
     const token = tokens[i];
     // "two thousand and five", "one hundred and one": "and" belongs to the number only between number words.
-    if (token === 'and' && (state === 'hundred' || state === 'thousand') && WORDS.has(tokens[i + 1] ?? '')) {
+    if (token === joiner && (state === 'hundred' || state === 'thousand') && WORDS.has(tokens[i + 1] ?? '')) {
       i++;
       continue;
     }
@@ -136,11 +123,12 @@ function readNumber(tokens: readonly string[], start: number): { text: string; n
 }
 
 /** Replaces every run of number words with its digits: ["top", "forty"] -> ["top", "40"]. */
-export function numberWordsToDigits(tokens: readonly string[]): string[] {
+export function numberWordsToDigits(tokens: readonly string[], lang: NumberWords): string[] {
+  const WORDS = wordsOf(lang);
   const out: string[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const read = WORDS.has(tokens[i]) ? readNumber(tokens, i) : null;
+    const read = WORDS.has(tokens[i]) ? readNumber(tokens, i, WORDS, lang.joiner) : null;
     if (read) {
       out.push(read.text);
       i = read.next;

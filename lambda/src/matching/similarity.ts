@@ -5,6 +5,7 @@
  * possessive ("sam" / "sams", "2000" / "2000s"), 0.9 one edit ("favorites" / "favourites"), 0.85 "for" /
  * "4", 0.8 same sound ("mics" / "mix"), 0.75 two edits in a long word, 0.7 prefix, 0 anything else.
  */
+import type { MatchLanguage } from './types';
 
 /** One comparable word with what the comparisons need, computed once per word. */
 export interface Term {
@@ -16,6 +17,8 @@ export interface Term {
   numeric: boolean;
   /** Letters only: may be joined with a neighbour ("work out" -> "workout"). */
   alpha: boolean;
+  /** The number this word may be Alexa's spelling of ("to" -> "2", "for" -> "4"), if any. */
+  number: string | undefined;
 }
 
 export const SAME = 1;
@@ -31,17 +34,8 @@ const HAS_DIGIT = /\p{N}/u;
 const ONLY_LETTERS = /^\p{L}+$/u;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
-/** Alexa writes what it hears: "workout mix to", "songs for you" for "Songs 4 U". */
-const NUMBER_HOMOPHONES: ReadonlyMap<string, string> = new Map([
-  ['to', '2'],
-  ['too', '2'],
-  ['for', '4'],
-  ['fore', '4'],
-  ['won', '1'],
-  ['ate', '8'],
-]);
-
-/** A Metaphone-like key: voiced and voiceless pairs merge (b/p, d/t, g/k, v/f, z/s), vowels after the first letter drop. */
+/**
+ * A Metaphone-like key for English spellings in Latin letters (the English pack's `soundKey`): voiced and voiceless pairs merge (b/p, d/t, g/k, v/f, z/s), vowels after the first letter drop. */
 export function soundKey(word: string): string {
   if (HAS_DIGIT.test(word)) return word;
   let out = '';
@@ -133,10 +127,13 @@ function firstVowel(word: string): string {
   return '';
 }
 
-export function term(text: string): Term {
+/** A word with what comparing it needs, in `lang`'s terms (its sound key, the number it may stand for). */
+export function term(text: string, lang: MatchLanguage): Term {
+  const homophones = lang.numberHomophones;
   return {
     text,
-    key: soundKey(text),
+    number: Object.hasOwn(homophones, text) ? homophones[text] : undefined,
+    key: HAS_DIGIT.test(text) ? text : lang.soundKey(text),
     vowel: firstVowel(text),
     numeric: HAS_DIGIT.test(text),
     alpha: ONLY_LETTERS.test(text),
@@ -169,18 +166,21 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[b.length], max + 1);
 }
 
-function stripPlural(n: string): string {
-  return n.endsWith('s') ? n.slice(0, -1) : n;
+function stripPlural(n: string, ending: string): string {
+  return ending && n.endsWith(ending) ? n.slice(0, -ending.length) : n;
 }
 
 /** How alike two words are, 0..1; see the table at the top of this file. */
-export function termSimilarity(a: Term, b: Term): number {
+export function termSimilarity(a: Term, b: Term, lang: MatchLanguage): number {
   if (a.text === b.text) return SAME;
   if (a.numeric || b.numeric) {
     // Numbers never approximate each other: "Workout Mix 2" is not "Workout Mix 3", "80s" is not "90s".
-    if (a.numeric && b.numeric) return stripPlural(a.text) === stripPlural(b.text) ? PLURAL_NUMBER : 0;
-    const [num, word] = a.numeric ? [a.text, b.text] : [b.text, a.text];
-    return NUMBER_HOMOPHONES.get(word) === num ? NUMBER_HOMOPHONE : 0;
+    if (a.numeric && b.numeric) {
+      const ending = lang.numbers.pluralSuffix;
+      return stripPlural(a.text, ending) === stripPlural(b.text, ending) ? PLURAL_NUMBER : 0;
+    }
+    const [num, word] = a.numeric ? [a, b] : [b, a];
+    return word.number === num.text ? NUMBER_HOMOPHONE : 0;
   }
   const short = Math.min(a.text.length, b.text.length);
   const long = Math.max(a.text.length, b.text.length);
@@ -188,7 +188,8 @@ export function termSimilarity(a: Term, b: Term): number {
   if (short < 3) return 0;
   const [s, l] = a.text.length < b.text.length ? [a.text, b.text] : [b.text, a.text];
   // "mum" / "mums", "essential" / "essentials": Alexa drops and adds the s of plurals and possessives.
-  if (l.length === s.length + 1 && l.endsWith('s') && l.startsWith(s)) return PLURAL;
+  const ending = lang.pluralEnding;
+  if (ending && l.length === s.length + ending.length && l.endsWith(ending) && l.startsWith(s)) return PLURAL;
   let best = 0;
   const allowed = long >= 8 ? 2 : long >= 4 ? 1 : 0;
   if (allowed > 0) {

@@ -6,7 +6,8 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
-import { matchName, normalizeName, type MatchResult } from '../matching';
+import type { Understanding } from '../lang';
+import { matchName, normalizeName, type MatchLanguage, type MatchResult } from '../matching';
 import type { CachedPlaylist, PlaylistIndex } from '../spotify/cache';
 import { SpotifyError } from '../spotify/errors';
 import type { Device } from '../spotify/types';
@@ -41,15 +42,18 @@ export async function profileId(input: HandlerInput): Promise<string> {
   return me.id;
 }
 
-/** Spoken words that are not part of a playlist's name ("my", "the", "playlist"). */
-const FILLER = /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi;
-
-export function playlistWords(spoken: string): string {
-  return spoken.replace(FILLER, '').trim() || spoken;
+/** What was said without the words that are not part of a playlist's name ("my", "the", "playlist"). */
+export function playlistWords(spoken: string, lang: Understanding): string {
+  return spoken.replace(lang.playlistFillers, '').trim() || spoken;
 }
 
-export function matchPlaylist(spoken: string, playlists: CachedPlaylist[]): MatchResult<CachedPlaylist> {
+export function matchPlaylist(
+  spoken: string,
+  playlists: CachedPlaylist[],
+  lang: MatchLanguage,
+): MatchResult<CachedPlaylist> {
   return matchName(
+    lang,
     spoken,
     playlists.map((p) => ({ name: p.name, value: p })),
     { kind: 'playlist' },
@@ -58,8 +62,9 @@ export function matchPlaylist(spoken: string, playlists: CachedPlaylist[]): Matc
 
 /** The cached playlist the user named exactly, if the warm index has one (no request made). */
 export function cachedPlaylist(input: HandlerInput, spoken: string): CachedPlaylist | undefined {
-  const index = ctx(input).cache().playlists();
-  return index ? exactIn(index, spoken) : undefined;
+  const { cache, lang } = ctx(input);
+  const index = cache().playlists();
+  return index ? exactIn(index, spoken, lang.matching) : undefined;
 }
 
 export interface PlaylistLookup {
@@ -70,26 +75,30 @@ export interface PlaylistLookup {
   exact?: CachedPlaylist;
 }
 
-/** Each index's playlists by normal form (the first of a form wins, as in the matcher), built once. */
-const byNormal = new WeakMap<PlaylistIndex, Map<string, CachedPlaylist>>();
+/**
+ * Each index's playlists by normal form (the first of a form wins, as in the matcher), built once (again
+ * only for a request in another language: normal forms depend on the language).
+ */
+const byNormal = new WeakMap<PlaylistIndex, { lang: MatchLanguage; names: Map<string, CachedPlaylist> }>();
 
 /**
  * The playlist named exactly `spoken` (equal normal forms): what the matcher would answer, without scoring
  * every name. An exact-name match is never ambiguous, so nothing else needs looking at.
  */
-function exactIn(index: PlaylistIndex, spoken: string): CachedPlaylist | undefined {
-  const target = normalizeName(spoken);
+function exactIn(index: PlaylistIndex, spoken: string, lang: MatchLanguage): CachedPlaylist | undefined {
+  const target = normalizeName(lang, spoken);
   if (!target) return undefined;
-  let names = byNormal.get(index);
-  if (!names) {
-    names = new Map();
+  let known = byNormal.get(index);
+  if (!known || known.lang !== lang) {
+    const names = new Map<string, CachedPlaylist>();
     for (const p of index.playlists) {
-      const normal = normalizeName(p.name);
+      const normal = normalizeName(lang, p.name);
       if (normal && !names.has(normal)) names.set(normal, p);
     }
-    byNormal.set(index, names);
+    known = { lang, names };
+    byNormal.set(index, known);
   }
-  return names.get(target);
+  return known.names.get(target);
 }
 
 /**
@@ -101,25 +110,30 @@ function exactIn(index: PlaylistIndex, spoken: string): CachedPlaylist | undefin
  * page can change the matcher's answer then: an exact-name match is never ambiguous).
  */
 export async function lookupPlaylists(input: HandlerInput, spoken: string): Promise<PlaylistLookup> {
-  const { spotify, cache } = ctx(input);
+  const { spotify, cache, lang } = ctx(input);
+  const words = lang.matching;
   const index = cache().playlists();
   if (index) {
-    const exact = exactIn(index, spoken);
+    const exact = exactIn(index, spoken, words);
     if (exact) return { playlists: index.playlists, cached: true, exact };
   }
-  const target = normalizeName(spoken);
+  const target = normalizeName(words, spoken);
   const { playlists, complete } = await spotify().playlists.scan(
-    (seen) => target !== '' && seen.some((p) => normalizeName(p.name) === target),
+    (seen) => target !== '' && seen.some((p) => normalizeName(words, p.name) === target),
   );
   const fresh = cache().setPlaylists(playlists, complete);
-  return { playlists: fresh.playlists, cached: false, exact: exactIn(fresh, spoken) };
+  return { playlists: fresh.playlists, cached: false, exact: exactIn(fresh, spoken, words) };
 }
 
 /** The matcher's answer for a lookup: the exact name at once when there is one. */
-export function choosePlaylist(spoken: string, lookup: PlaylistLookup): MatchResult<CachedPlaylist> {
+export function choosePlaylist(
+  spoken: string,
+  lookup: PlaylistLookup,
+  lang: MatchLanguage,
+): MatchResult<CachedPlaylist> {
   if (lookup.exact)
     return { kind: 'match', best: { name: lookup.exact.name, value: lookup.exact, score: 1 } };
-  return matchPlaylist(spoken, lookup.playlists);
+  return matchPlaylist(spoken, lookup.playlists, lang);
 }
 
 /** A 404 for an id that came from a cache: the playlist was deleted, or the device is gone. */

@@ -1,5 +1,4 @@
 import { matchName } from '../matching';
-import { escapeSsml } from '../speech/ssml';
 import { SafeSsml, type Speech } from '../speech/speech';
 import type { Device } from '../spotify/types';
 import type { UserMemory } from '../user/memory';
@@ -22,9 +21,8 @@ function usable(d: Device | null | undefined): d is Device & { id: string } {
  */
 export function readList(speech: Speech, items: Array<string | SafeSsml>): SafeSsml {
   if (items.length <= MAX_LISTED) return speech.list(items);
-  const read = items.slice(0, MAX_LISTED).map((i) => (i instanceof SafeSsml ? i.ssml : escapeSsml(i)));
   return speech.fragment('listAndMore', {
-    names: new SafeSsml(read.join(', ')),
+    names: speech.namesSsml(items.slice(0, MAX_LISTED)),
     count: items.length - MAX_LISTED,
   });
 }
@@ -41,6 +39,7 @@ export function deviceNames(speech: Speech, devices: Device[]): SafeSsml {
 export function namedDevice(speech: Speech, devices: Device[], spoken: string): DeviceChoice {
   const listed = devices.filter((d): d is Device => Boolean(d && d.name));
   const result = matchName(
+    speech.pack.understand.matching,
     spoken,
     listed.map((d) => ({ name: d.name, value: d })),
     { kind: 'device' },
@@ -83,7 +82,7 @@ export function fallbackDevice(speech: Speech, devices: Device[], memory: UserMe
   return {
     kind: 'say',
     ssml: speech.say('noActiveDeviceChoose', {
-      example: listed[0].name.toLowerCase(),
+      example: listed[0].name.toLocaleLowerCase(speech.pack.locale),
       names: deviceNames(speech, listed),
     }),
   };

@@ -1,5 +1,5 @@
+import { packFor, type LanguagePack, type PackRegistry, type StringKey, type StringTable } from '../lang';
 import { escapeSsml, plainText } from './ssml';
-import { tableFor, type StringKey, type StringTable } from './strings';
 
 /** SSML that is already safe (built by `say` or `list`), inserted into a template as it is. */
 export class SafeSsml {
@@ -13,32 +13,70 @@ export type SpeechParams = Record<string, string | number | SafeSsml>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-function fill(template: string, params: SpeechParams | undefined, escape: (s: string) => string): string {
+type Escape = (s: string) => string;
+
+function fill(
+  template: string,
+  params: SpeechParams | undefined,
+  escape: Escape,
+  number: (n: number) => string,
+): string {
   if (!params) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = params[name];
-    return value instanceof SafeSsml ? value.ssml : escape(String(value));
+    if (value instanceof SafeSsml) return value.ssml;
+    return escape(typeof value === 'number' ? number(value) : String(value));
   });
 }
 
+const safeOf = (item: string | SafeSsml) => (item instanceof SafeSsml ? item.ssml : escapeSsml(item));
+
 /**
- * The one way handlers produce words. `say` returns SSML-safe text (every parameter escaped);
- * `text` returns plain text for cards.
+ * The one way handlers produce words, built from a language pack. `say` returns SSML-safe text (every
+ * parameter escaped); `text` returns plain text for cards.
  */
 export class Speech {
+  readonly pack: LanguagePack;
+  readonly locale: string;
   private readonly table: StringTable;
+  private readonly numbers: Intl.NumberFormat;
+  private plurals?: Intl.PluralRules;
+  private readonly lists = new Map<Intl.ListFormatType, Intl.ListFormat>();
 
-  constructor(readonly locale: string) {
-    this.table = tableFor(locale);
+  /** `locale`: the request's locale (the pack may be of the same language, or the English fallback). */
+  constructor(pack: LanguagePack | string, locale?: string) {
+    this.pack = typeof pack === 'string' ? packFor(pack) : pack;
+    this.locale = locale ?? (typeof pack === 'string' ? pack : pack.locale);
+    this.table = this.pack.strings;
+    // No grouping: a count is spoken as "1234", as it always was; Alexa reads digits out either way.
+    this.numbers = new Intl.NumberFormat(this.pack.locale, { useGrouping: false, maximumFractionDigits: 20 });
   }
 
+  private readonly number = (n: number): string => (Number.isFinite(n) ? this.numbers.format(n) : String(n));
+
   say(key: StringKey, params?: SpeechParams): string {
-    return fill(this.table[key], params, escapeSsml);
+    return fill(this.table[key], params, escapeSsml, this.number);
   }
 
   text(key: StringKey, params?: SpeechParams): string {
-    return plainText(fill(this.table[key], params, (s) => s));
+    return plainText(fill(this.table[key], params, (s) => s, this.number));
+  }
+
+  /**
+   * A count-dependent string ("one device" / "2 devices"): the key the pack gives for `count`'s plural
+   * category (Intl.PluralRules), with `count` among the parameters.
+   */
+  plural(key: StringKey, count: number, params: SpeechParams = {}, countParam = 'count'): string {
+    return this.say(this.pluralKey(key, count), { ...params, [countParam]: count });
+  }
+
+  /** The key `plural` would use for `count`. */
+  pluralKey(key: StringKey, count: number): StringKey {
+    const forms = this.pack.plurals[key];
+    if (!forms) return key;
+    this.plurals ??= new Intl.PluralRules(this.pack.locale);
+    return forms[this.plurals.select(count)] ?? forms.other;
   }
 
   /** Joins already-safe sentences. */
@@ -46,13 +84,33 @@ export class Speech {
     return parts.filter((p): p is string => Boolean(p)).join(' ');
   }
 
-  /** "A", "A and B", "A, B and C", as safe SSML. Plain strings are escaped; `SafeSsml` parts are kept. */
+  private listFormat(type: Intl.ListFormatType): Intl.ListFormat {
+    let format = this.lists.get(type);
+    if (!format) {
+      format = new Intl.ListFormat(this.pack.listLocale, { type, style: type === 'unit' ? 'short' : 'long' });
+      this.lists.set(type, format);
+    }
+    return format;
+  }
+
+  /**
+   * "A", "A and B", "A, B and C" (or "A or B"), as safe SSML, in the pack's list style (Intl.ListFormat).
+   * Plain strings are escaped before joining; `SafeSsml` parts are kept.
+   */
   list(items: Array<string | SafeSsml>, conjunction: 'and' | 'or' = 'and'): SafeSsml {
-    const safe = items.map((i) => (i instanceof SafeSsml ? i.ssml : escapeSsml(i)));
+    const safe = items.map(safeOf);
     if (safe.length <= 1) return new SafeSsml(safe.join(''));
-    return new SafeSsml(
-      `${safe.slice(0, -1).join(', ')} ${this.table[conjunction]} ${safe[safe.length - 1]}`,
-    );
+    return new SafeSsml(this.listFormat(conjunction === 'and' ? 'conjunction' : 'disjunction').format(safe));
+  }
+
+  /** "A, B, C": names side by side, no conjunction (as plain text: for names inside one parameter). */
+  names(items: readonly string[]): string {
+    return this.listFormat('unit').format(items);
+  }
+
+  /** The same, as safe SSML: plain strings are escaped before joining. */
+  namesSsml(items: Array<string | SafeSsml>): SafeSsml {
+    return new SafeSsml(this.listFormat('unit').format(items.map(safeOf)));
   }
 
   /** A sentence fragment from the table, for use as a parameter of another string. */
@@ -62,14 +120,24 @@ export class Speech {
 }
 
 const cache = new Map<string, Speech>();
+const extraCaches = new WeakMap<PackRegistry, Map<string, Speech>>();
 
-/** Speech objects are built once per locale per container, not per request. */
-export function speechFor(locale: string | undefined): Speech {
+/**
+ * Speech objects are built once per locale per container, not per request. `packs` replaces the shipped
+ * packs (tests register a pseudo-locale this way: `withPacks({ 'en-XA': pseudo })`).
+ */
+export function speechFor(locale: string | undefined, packs?: PackRegistry): Speech {
   const key = locale || 'en-US';
-  let speech = cache.get(key);
+  let speeches = cache;
+  if (packs) {
+    speeches = extraCaches.get(packs) ?? new Map<string, Speech>();
+    extraCaches.set(packs, speeches);
+  }
+  let speech = speeches.get(key);
   if (!speech) {
-    speech = new Speech(key);
-    cache.set(key, speech);
+    const pack = packFor(key, packs);
+    speech = new Speech(pack, key);
+    speeches.set(key, speech);
   }
   return speech;
 }

@@ -1,11 +1,15 @@
+import type { Speech } from '../speech/speech';
 import type { PlaybackState, PlayableItem } from '../spotify/types';
-import type { Speech } from './speech';
 
-/** Title and the people behind an item: artists for a track, the show for an episode. */
-export function itemNames(item: PlayableItem): { title: string; artists: string } {
-  if (item.type === 'episode') return { title: item.name, artists: item.show?.name ?? 'an unknown show' };
+/**
+ * Title and the people behind an item: artists for a track, the show for an episode (plain text: the
+ * speech layer escapes them when they are spoken). What Spotify leaves out is said in the pack's words.
+ */
+export function itemNames(speech: Speech, item: PlayableItem): { title: string; artists: string } {
+  if (item.type === 'episode')
+    return { title: item.name, artists: item.show?.name ?? speech.text('unknownShow') };
   const artists = (item.artists ?? []).map((a) => a?.name).filter((n): n is string => Boolean(n));
-  return { title: item.name, artists: artists.length ? artists.join(', ') : 'an unknown artist' };
+  return { title: item.name, artists: artists.length ? speech.names(artists) : speech.text('unknownArtist') };
 }
 
 /** One sentence about the current playback, or that nothing is playing (204). */
@@ -15,13 +19,13 @@ export function describePlayback(
   options: { withAlbum?: boolean } = {},
 ): string {
   if (!state || !state.device) return speech.say('nothingPlaying');
-  const device = state.device.name || 'your device';
+  const device = state.device.name || speech.text('yourDevice');
   if (!state.item) {
     return state.currently_playing_type === 'ad'
       ? speech.say('adPlaying', { device })
       : speech.say('nothingPlaying');
   }
-  const { title, artists } = itemNames(state.item);
+  const { title, artists } = itemNames(speech, state.item);
   const album = state.item.type === 'track' ? state.item.album?.name : undefined;
   if (options.withAlbum && album) {
     return speech.say(state.is_playing ? 'nowPlayingAlbum' : 'nowPausedAlbum', {

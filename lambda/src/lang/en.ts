@@ -1,0 +1,312 @@
+/**
+ * The English pack: every word the skill says, shows or understands in English. Placeholders are `{name}`;
+ * values are escaped by the speech layer, so a playlist called "Rock & Roll" is safe to speak. The string
+ * keys defined here are the key set of every pack (`StringKey`).
+ */
+import { soundKey } from '../matching/similarity';
+import type { LanguagePack } from './types';
+
+export const enStrings = {
+  // Account linking and launch
+  linkAccount:
+    'To control Spotify, I need your Spotify account. Open the Alexa app and follow the card there to link it.',
+  linkAccountCardTitle: 'Link your Spotify account',
+  welcome: 'Connect Remote is ready.',
+  nowPlayingOn: '{title} by {artists} is playing on {device}.',
+  nowPausedOn: '{title} by {artists} is paused on {device}.',
+  nowPlayingAlbum: '{title} by {artists}, from {album}, is playing on {device}.',
+  nowPausedAlbum: '{title} by {artists}, from {album}, is paused on {device}.',
+  nothingPlaying: 'Nothing is playing right now.',
+  adPlaying: 'An ad is playing on {device}.',
+  whatNext: 'What would you like to do?',
+  whatNextReprompt: 'You can say, play my liked songs, or, list my devices. What would you like to do?',
+  and: 'and',
+  or: 'or',
+  /** A list cut at five: "Kitchen speaker, …, Bedroom Echo, and 1 more". */
+  listAndMore: '{names}, and {count} more',
+
+  // Built-ins
+  help: 'You can say things like: play my workout mix, play music by Queen on the kitchen speaker, pause, next song, turn the volume to forty, what is playing, list my devices, or, move the music to the TV. What would you like to do?',
+  helpReprompt: 'Try saying: play my liked songs. What would you like to do?',
+  goodbye: 'Okay.',
+  fallback:
+    "Sorry, I didn't get that. You can say: play my workout mix, pause, or, list my devices. What would you like to do?",
+  fallbackReprompt: 'You can say: play my liked songs, or, what is playing. What would you like to do?',
+
+  // Playback
+  paused: 'Paused.',
+  resumed: 'Resuming.',
+  resumedOn: 'Resuming on {device}.',
+  skipped: 'Skipping.',
+  wentBack: 'Going back.',
+  startedOver: 'Starting over.',
+  shuffleOn: 'Shuffle is on.',
+  shuffleOff: 'Shuffle is off.',
+  repeatTrack: 'Repeating this song.',
+  repeatContext: 'Repeating the playlist.',
+  repeatOff: 'Repeat is off.',
+  repeatWhich: 'Should I repeat this song, the playlist, or turn repeat off?',
+  volumeSet: 'Volume {volume}.',
+  volumeWhich: 'What volume would you like, from zero to one hundred?',
+  muted: 'Muted. Say unmute to bring it back.',
+  mutedNotRemembered: "Muted, but I couldn't remember the volume to go back to when you unmute.",
+  unmuted: 'Volume back to {volume}.',
+  seekForward: 'Skipping ahead {amount}.',
+  seekBack: 'Going back {amount}.',
+  seekToEnd: 'Skipping to the end.',
+  seekToStart: 'Going back to the beginning.',
+  seekWhich: 'How far? You can say, skip ahead thirty seconds, or, go back one minute.',
+  seconds: '{n} seconds',
+  second: 'one second',
+  minutes: '{n} minutes',
+  minute: 'one minute',
+  hours: '{n} hours',
+  hour: 'one hour',
+
+  // Play by name
+  playingOn: 'Playing {name} on {device}.',
+  playingByOn: 'Playing {name} by {artists} on {device}.',
+  playing: 'Playing {name}.',
+  playingBy: 'Playing {name} by {artists}.',
+  likedSongs: 'your liked songs',
+  noLikedSongs: "You don't have any liked songs yet. Say, like this song, while something plays to save it.",
+  whichPlaylist: 'Which playlist?',
+  whichPlaylistReprompt: 'Which playlist should I play? You can say, list my playlists, to hear them.',
+  didYouMean: 'Did you mean {options}?',
+  didYouMeanReprompt: 'Which one? You can say the name, or, the first one.',
+  noPlaylistMatch:
+    "I couldn't find a playlist called {name} in your library. Say, list my playlists, to hear what you have.",
+  noPlaylists: "You don't have any playlists yet.",
+  noSearchMatch: "I couldn't find {name} on Spotify.",
+  whatToPlay: 'What should I play? You can say, play my liked songs, or, play music by an artist.',
+  choiceLost: "Sorry, I've lost track of the choices. Say what you'd like to play again.",
+
+  // Playlists and library
+  playlistCount: 'You have {count} playlists.',
+  playlistCountOne: 'You have one playlist.',
+  playlistsFirst: 'The first {count} are: {names}.',
+  playlistsNext: 'The next {count} are: {names}.',
+  playlistsMore: 'Say, more, to hear the next ones.',
+  playlistsMoreReprompt: 'Say, more, to hear the next ones, or, play, and the name.',
+  playlistsEnd: "That's all of them.",
+  moreNothing: "There's nothing more to read.",
+  addedTo: 'Added {title} to {playlist}.',
+  alreadyAdded:
+    "{title} is already at the end of {playlist}: it was added a moment ago, so I didn't add it again.",
+  addUnconfirmed:
+    "Spotify didn't confirm whether {title} was added to {playlist}. If you ask again, I'll check first, so it won't be added twice.",
+  addNothing: "Nothing is playing, so there's nothing to add.",
+  notYourPlaylist: "{playlist} isn't yours, so I can't add songs to it.",
+  createdPlaylist: 'Created the playlist {name}.',
+  alreadyCreated:
+    "You already have an empty playlist called {name}, made a moment ago, so I didn't make another.",
+  createUnconfirmed:
+    "Spotify didn't confirm whether the playlist {name} was created. If you ask again, I'll check first, so you won't get two.",
+  createWhich: 'What should the new playlist be called?',
+  queued: 'Added {title} by {artists} to the queue.',
+  queueWhich: 'Which song should I add to the queue?',
+  saved: 'Saved {title} to your Liked Songs.',
+  saveUnconfirmed:
+    "Spotify didn't confirm whether {title} was saved to your Liked Songs. Saving it again is harmless.",
+  saveNothing: "Nothing is playing, so there's nothing to save.",
+  saveAd: "That's an ad, so I can't save it.",
+
+  // Devices
+  deviceCount: 'I can see {count} devices: {names}.',
+  deviceCountOne: 'I can see one device: {names}.',
+  deviceActive: '{name}, which is playing',
+  deviceRestricted: "{name}, which I can't control",
+  noDevices:
+    "I can't see any Spotify devices. Open Spotify on a phone, computer, TV or speaker, signed in to the same account, then try again.",
+  noActiveDeviceChoose:
+    "Nothing is playing, and I'm not sure which device to use. Say, for example, play on the {example}. Your devices are: {names}.",
+  deviceNotFound: "I can't see a device called {name}. Your devices are: {names}.",
+  deviceNotFoundNone: "I can't see a device called {name}, or any other Spotify device right now.",
+  deviceRestrictedNamed:
+    "{name} doesn't allow Spotify to be controlled remotely, so I can't play there. Try another device.",
+  transferred: 'Moving playback to {device}.',
+  whichDevice: 'Which device?',
+  whichDeviceReprompt: 'Which device should I use? You can say, list my devices, to hear them.',
+  defaultSet: 'Okay. {device} is your default device when nothing else is playing.',
+  defaultNotSaved:
+    "I couldn't save {device} as your default device just now. Your other settings are unchanged.",
+
+  // Troubleshooting and account
+  deviceHelp:
+    "If a device doesn't show up, open the Spotify app on it, signed in to the same Spotify account you linked, and keep it awake: sleeping phones, TVs and consoles drop off the list. A device that was just switched on or paired may take a moment to appear. Some devices, like game consoles and cars, can be listed but don't allow remote control. Say, list my devices, to hear what I can see.",
+  unlinkHelp:
+    'To disconnect Spotify, open the Alexa app, go to More, then Skills and Games, Your Skills, Connect Remote, and choose Disable Skill. That unlinks your Spotify account and deletes what this skill remembers about you, such as your default device. You can also remove the app from your Spotify account page under Manage Apps.',
+  whichAccount: "You're linked to Spotify as {name}.",
+  whichAccountNoName: "You're linked to the Spotify account {id}.",
+
+  // Errors
+  errorPremiumRequired: 'Controlling playback needs Spotify Premium on the linked account.',
+  errorNoActiveDevice:
+    "I can't find an active Spotify device. Open Spotify on a phone, computer or speaker, then try again.",
+  errorDeviceNotFound: "That device isn't available any more. Say, list my devices, to hear what is.",
+  errorRestricted: "Spotify won't let me do that on this device right now.",
+  errorDeviceNotControllable: "This device doesn't allow Spotify to be controlled remotely.",
+  errorNoVolume: "This device doesn't let me change its volume.",
+  errorNothingNext: "There's nothing to skip to.",
+  errorNothingPrevious: "There's nothing to go back to.",
+  errorAlreadyPaused: "It's already paused.",
+  errorAlreadyPlaying: "It's already playing.",
+  errorNotAllowlisted:
+    "This Spotify account isn't registered with this skill's Spotify app. The app is in Development Mode, which allows five users: ask whoever set it up to add you in the Spotify developer dashboard.",
+  errorRateLimited: 'Spotify is busy. Try again in a moment.',
+  errorUnavailable: "Spotify isn't answering right now. Try again in a minute.",
+  errorTimeout: 'Spotify took too long to answer. Try again in a moment.',
+  errorBadResponse: 'Spotify sent an answer I could not understand. Try again in a moment.',
+  errorNotFound: "Spotify couldn't find that any more.",
+  errorGeneric: 'Sorry, something went wrong. Try again in a moment.',
+
+  // Fallbacks for what Spotify leaves out, and card lines
+  unknownShow: 'an unknown show',
+  unknownArtist: 'an unknown artist',
+  yourDevice: 'your device',
+  cardPlayingOn: 'Playing on {device}',
+  cardOnDevice: 'On {device}',
+} as const;
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** "1st", "2nd", "3rd", "11th", "21st". */
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+export const en: LanguagePack = {
+  locale: 'en-US',
+  // Today's speech joins lists without the Oxford comma ("A, B and C", "A or B"). CLDR's en-US patterns add
+  // one ("A, B, and C"); en-GB's are the ones without it, so lists are formatted with en-GB's patterns.
+  listLocale: 'en-GB',
+  strings: enStrings,
+  plurals: {
+    deviceCount: { one: 'deviceCountOne', other: 'deviceCount' },
+    playlistCount: { one: 'playlistCountOne', other: 'playlistCount' },
+    seconds: { one: 'second', other: 'seconds' },
+    minutes: { one: 'minute', other: 'minutes' },
+    hours: { one: 'hour', other: 'hours' },
+  },
+  understand: {
+    matching: {
+      and: 'and',
+      numberSuffixes: ['s', 'st', 'nd', 'rd', 'th'],
+      spellings: {
+        n: ['and'], // "rock n roll"
+        randb: ['rnb'],
+        nite: ['night'],
+        tonite: ['tonight'],
+        lite: ['light'],
+        thru: ['through'],
+        luv: ['love'],
+        u: ['you'],
+        ur: ['your'],
+        xmas: ['christmas'],
+        noughties: ['2000s'],
+        aughts: ['2000s'],
+        television: ['tv'],
+        telly: ['tv'],
+        ps: ['playstation'],
+        vol: ['volume'],
+        pt: ['part'],
+        feat: ['featuring'],
+        ft: ['featuring'],
+        okay: ['ok'],
+      },
+      joinedPairs: {
+        lo: { fi: 'lofi' },
+        low: { fi: 'lofi' },
+        hi: { fi: 'hifi' },
+        high: { fi: 'hifi' },
+        hip: { hop: 'hiphop' },
+      },
+      numbers: {
+        units: UNITS,
+        unitOrdinals: [
+          '',
+          'first',
+          'second',
+          'third',
+          'fourth',
+          'fifth',
+          'sixth',
+          'seventh',
+          'eighth',
+          'ninth',
+        ],
+        teens: TEENS,
+        teenOrdinals: TEENS.map((w) => (w === 'twelve' ? 'twelfth' : `${w}th`)),
+        tens: TENS,
+        tensOrdinals: TENS.map((w) => (w ? `${w.slice(0, -1)}ieth` : '')),
+        // "nineties", and "ninety's" once the apostrophe is gone
+        decades: TENS.map((w) => (w ? [`${w.slice(0, -1)}ies`, `${w}s`] : [])),
+        tensDecade: 'tens', // "twenty tens" -> 2010s
+        hundred: { cardinal: 'hundred', plural: 'hundreds', ordinal: 'hundredth' },
+        thousand: { cardinal: 'thousand', plural: 'thousands', ordinal: 'thousandth' },
+        joiner: 'and',
+        pluralSuffix: 's',
+        ordinalSuffix,
+      },
+      // Alexa writes what it hears: "workout mix to", "songs for you" for "Songs 4 U".
+      numberHomophones: { to: '2', too: '2', for: '4', fore: '4', won: '1', ate: '8' },
+      thousandsSeparator: ',',
+      pluralEnding: 's',
+      soundKey,
+      stopWords: [
+        'the',
+        'a',
+        'an',
+        'my',
+        'your',
+        'our',
+        'of',
+        'to',
+        'for',
+        'and',
+        'on',
+        'in',
+        'at',
+        'with',
+        'by',
+        'please',
+      ],
+      mildWords: ['songs', 'song', 'music', 'tracks'],
+      genericWords: {
+        playlist: ['playlist', 'playlists', 'list', 'spotify'],
+        device: ['speaker', 'speakers', 'device', 'devices', 'spotify'],
+        any: ['spotify'],
+      },
+    },
+    ordinals: {
+      first: 1,
+      second: 2,
+      third: 3,
+      fourth: 4,
+      fifth: 5,
+      one: 1,
+      two: 2,
+      three: 3,
+      four: 4,
+      five: 5,
+      last: -1,
+    },
+    ordinalAnswer: /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i,
+    playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
+    seekBackwards: /back|rewind|behind/i,
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * A language pack: everything a person hears or sees (`strings`) and everything the skill must understand
+ * (`understand`) in one language. The English pack (`en.ts`) defines the key set; every other pack is typed
+ * against it, so a missing string or word list is a compile error.
+ */
+import type { MatchLanguage } from '../matching/types';
+import type { enStrings } from './en';
+
+/** The keys of the string table (today's names, shared by every language). */
+export type StringKey = keyof typeof enStrings;
+/** Speech and card text; placeholders are `{name}`, their values escaped by the speech layer. */
+export type StringTable = Readonly<Record<StringKey, string>>;
+
+/** A count-dependent string: which key to use for each CLDR plural category (`other` is required). */
+export type PluralKeys = Partial<Record<Intl.LDMLPluralRule, StringKey>> & { other: StringKey };
+
+export interface Understanding {
+  /** What the matcher needs (matching/ takes this, never a language of its own). */
+  matching: MatchLanguage;
+  /** Spoken ordinals and small numbers to a 1-based position; -1 means the last one. */
+  ordinals: Readonly<Record<string, number>>;
+  /** A whole answer that is an ordinal and nothing else ("the second one", "last"). */
+  ordinalAnswer: RegExp;
+  /** Words before or after a playlist's name that are not part of it ("my", "the", "playlist"). */
+  playlistFillers: RegExp;
+  /** A seek direction, as said, that means backwards ("back", "rewind"). */
+  seekBackwards: RegExp;
+}
+
+export interface LanguagePack {
+  /** The BCP 47 tag the pack is written in (for Intl.PluralRules and Intl.NumberFormat). */
+  locale: string;
+  /**
+   * The locale whose Intl.ListFormat patterns match this pack's lists ("A, B and C"): not always `locale`
+   * (see en.ts).
+   */
+  listLocale: string;
+  strings: StringTable;
+  /** Count-dependent strings by the key used for the general case. */
+  plurals: Readonly<Partial<Record<StringKey, PluralKeys>>>;
+  understand: Understanding;
+}
