@@ -3,7 +3,7 @@
  * (and only it), so "the model breaks no rule" in model.test.ts is a claim that can fail.
  */
 import { resolve } from './resolve';
-import { checkModel, normalise, shapeOf, type InteractionModel } from './rules';
+import { checkModel, normalise, shapeOf, type InteractionModel } from '../../tools/model';
 
 /** A small model that breaks nothing; each test changes one thing. */
 function aModel(): InteractionModel {

@@ -13,24 +13,17 @@ import {
   type Problem,
   type ValidateOptions,
 } from '../../tools/validate/validate';
+import type { InteractionModel, ModelIntent, SlotType } from '../../tools/model';
 
 const MODEL = 'skill-package/interactionModels/custom/en-US.json';
 
-interface Intent {
-  name: string;
-  slots?: Array<{ name: string; type: string }>;
-  samples: string[];
-}
+/** The shared model types, with the parts these fixtures always fill in required. */
+type Intent = ModelIntent & { samples: string[] };
+type FixtureModel = InteractionModel & {
+  interactionModel: { languageModel: { intents: Intent[]; types: SlotType[] } };
+};
 
-function goodModel(): {
-  interactionModel: {
-    languageModel: {
-      invocationName: string;
-      intents: Intent[];
-      types: Array<{ name: string; values: Array<{ name: { value: string } }> }>;
-    };
-  };
-} {
+function goodModel(): FixtureModel {
   return {
     interactionModel: {
       languageModel: {

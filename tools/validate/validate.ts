@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LAMBDA_BUNDLE, ROOT } from '../build';
+import { MODELS_DIR } from '../model/load';
+import { normalise, SLOT_REF } from '../model/text';
 import {
   ALEXA_LAMBDA_REGIONS,
   deployerConfigs,
@@ -19,6 +21,7 @@ import type { Problem } from './problem';
 import { apiDomains, schemaProblems, skillEventNames } from './smapi';
 
 export type { Problem } from './problem';
+export { MODELS_DIR } from '../model/load';
 
 /** What the validator needs to know about a request handler (see lambda/src/dialog/define.ts). */
 export interface HandlerInfo {
@@ -51,7 +54,6 @@ export interface ValidateOptions {
   secretAllowlist?: readonly SecretAllowance[];
 }
 
-export const MODELS_DIR = 'skill-package/interactionModels/custom';
 export const MANIFEST = 'skill-package/skill.json';
 export const ACCOUNT_LINKING = 'accountLinking.json';
 export const ASK_RESOURCES = 'ask-resources.json';
@@ -125,14 +127,9 @@ interface ModelSummary {
   intents: Set<string>;
 }
 
-const SLOT_REF = /\{([^{}]*)\}/g;
 /** Letters (any script), combining marks, spaces, periods in abbreviations, apostrophes, hyphens. */
 const ALLOWED_SAMPLE_TEXT = /^[\p{L}\p{M}\s.'’-]*$/u;
 const INVOCATION_NAME = /^[\p{Ll}\p{Lo}\p{M}][\p{Ll}\p{Lo}\p{M}\s.'’]*$/u;
-
-function normalize(sample: string): string {
-  return sample.toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 function checkModel(root: string, locale: string, file: string, out: Problem[]): ModelSummary | undefined {
   const data = readJson(root, file, out);
@@ -263,7 +260,7 @@ function checkModel(root: string, locale: string, file: string, out: Problem[]):
         );
       if (searchQueries.length > 1)
         c.add(sat, 'search-query-carrier', `${name}: "${sample}" has more than one AMAZON.SearchQuery slot`);
-      const key = normalize(sample);
+      const key = normalise(sample);
       const owner = seenSamples.get(key);
       if (owner !== undefined)
         c.add(
@@ -283,11 +280,11 @@ function checkModel(root: string, locale: string, file: string, out: Problem[]):
   // A sample of one intent that Amazon documents as an utterance of a built-in intent the model also uses.
   const documented = new Map<string, string>();
   for (const [builtIn, utterances] of Object.entries(builtInUtterances(locale)))
-    if (summary.intents.has(builtIn)) for (const u of utterances) documented.set(normalize(u), builtIn);
+    if (summary.intents.has(builtIn)) for (const u of utterances) documented.set(normalise(u), builtIn);
   lm.intents.forEach((intent, i) => {
     if (!isObj(intent) || typeof intent.name !== 'string' || !Array.isArray(intent.samples)) return;
     intent.samples.forEach((sample, j) => {
-      const builtIn = typeof sample === 'string' ? documented.get(normalize(sample)) : undefined;
+      const builtIn = typeof sample === 'string' ? documented.get(normalise(sample)) : undefined;
       if (builtIn && builtIn !== intent.name)
         c.add(
           `${base}.intents[${i}].samples[${j}]`,

@@ -1,92 +1,22 @@
 /**
  * The rules Alexa's model build enforces on an interaction model (and a few house rules), as one function
  * that lists every problem it finds. The model test runs it over each locale's file; its own tests feed it
- * broken models so every rule is known to fire. The offline validator (`npm run validate`) is a separate tool.
+ * broken models so every rule is known to fire. The offline validator (`npm run validate`) checks the
+ * files ask-cli uploads with its own, more lenient rules (any script, Amazon's schema); both read the model
+ * through the types and text helpers of this folder.
  *
  * Sources: https://developer.amazon.com/en-US/docs/alexa/custom-skills/best-practices-for-sample-utterances-and-custom-slot-type-values.html
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/choose-the-invocation-name-for-a-custom-skill.html
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/slot-type-reference.html#searchquery
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Ajv from 'ajv';
-
-export interface ModelSlot {
-  name: string;
-  type: string;
-  samples?: string[];
-}
-
-export interface ModelIntent {
-  name: string;
-  slots?: ModelSlot[];
-  samples?: string[];
-}
-
-export interface SlotTypeValue {
-  id?: string;
-  name: { value: string; synonyms?: string[] };
-}
-
-export interface SlotType {
-  name: string;
-  values: SlotTypeValue[];
-}
-
-export interface DialogSlot {
-  name: string;
-  type: string;
-  elicitationRequired?: boolean;
-  confirmationRequired?: boolean;
-  prompts?: { elicitation?: string; confirmation?: string };
-}
-
-export interface DialogIntent {
-  name: string;
-  delegationStrategy?: string;
-  confirmationRequired?: boolean;
-  prompts?: Record<string, string>;
-  slots?: DialogSlot[];
-}
-
-export interface Prompt {
-  id: string;
-  variations: Array<{ type: string; value: string }>;
-}
-
-export interface InteractionModel {
-  interactionModel: {
-    languageModel: { invocationName: string; intents: ModelIntent[]; types?: SlotType[] };
-    dialog?: { delegationStrategy?: string; intents: DialogIntent[] };
-    prompts?: Prompt[];
-  };
-}
+import { normalise, shapeOf, slotsIn } from './text';
+import type { Dialog, InteractionModel, ModelIntent, Prompt, SlotType } from './types';
 
 /** One broken rule: which rule, and where (intent, sample, slot type...). */
-export interface Problem {
+export interface RuleProblem {
   rule: string;
   where: string;
-}
-
-export const MODEL_DIR = path.join(__dirname, '../../skill-package/interactionModels/custom');
-
-export function readModel(locale: string): InteractionModel {
-  return JSON.parse(fs.readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')) as InteractionModel;
-}
-
-/** "Play  My {playlist} " → "play my {playlist}": how Alexa compares samples for duplicates. */
-export function normalise(sample: string): string {
-  return sample.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** The sample with every slot blanked: two intents with one shape compete for the same sentences. */
-export function shapeOf(sample: string): string {
-  return normalise(sample).replace(/\{[^}]*\}/g, '{}');
-}
-
-/** The slot names a sample refers to, in order (repeats kept). */
-export function slotsIn(sample: string): string[] {
-  return [...sample.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
 }
 
 const SLOT_TOKEN = /^\{[A-Za-z][A-Za-z0-9_]*\}$/;
@@ -247,7 +177,7 @@ const schema = {
 const validateShape = new Ajv({ allErrors: true }).compile(schema);
 
 /** Every rule the model breaks; an empty list means Alexa would build it. */
-export function checkModel(model: unknown): Problem[] {
+export function checkModel(model: unknown): RuleProblem[] {
   const parsed = model as InteractionModel;
   if (!validateShape(model)) {
     return (validateShape.errors ?? []).map((e) => ({
@@ -256,7 +186,7 @@ export function checkModel(model: unknown): Problem[] {
     }));
   }
   const { languageModel, dialog, prompts = [] } = parsed.interactionModel;
-  const problems: Problem[] = [];
+  const problems: RuleProblem[] = [];
   const report = (rule: string, where: string) => problems.push({ rule, where });
 
   checkInvocationName(languageModel.invocationName, report);
@@ -364,7 +294,7 @@ function checkTypes(types: SlotType[], report: Report): void {
 
 function checkDialog(
   intents: ModelIntent[],
-  dialog: InteractionModel['interactionModel']['dialog'],
+  dialog: Dialog | undefined,
   prompts: Prompt[],
   report: Report,
 ): void {
