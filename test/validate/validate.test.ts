@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ENDPOINTS as CLIENT_ENDPOINTS, requiredScopes } from '../../lambda/src/spotify/endpoints';
 import {
+  neededScopes,
   validateProject,
   type EndpointInfo,
   type HandlerInfo,
@@ -537,5 +539,13 @@ describe("Amazon's schema (ask-smapi-model) and what ask deploy does with ask-re
       ['ask-resources.json', 'profiles.default.code.default.src', 'code-src'],
       ['hooks/build.sh', '(file)', 'build-hook'],
     ]);
+  });
+});
+
+describe('scopes', () => {
+  test("the validator's scopes for the real endpoint table are requiredScopes(), the one derivation", () => {
+    // neededScopes also names the endpoints behind each scope (for its messages); its scopes must not drift
+    // from what the emulator grants and accountLinking.json asks for.
+    expect([...neededScopes(CLIENT_ENDPOINTS).keys()].sort()).toEqual(requiredScopes());
   });
 });
