@@ -22,6 +22,7 @@ import {
   TRAILING_CONNECTORS,
   YES_PHRASES,
 } from './builtins';
+import { REQUIRED_BUILT_IN_INTENTS } from '../model/built-ins';
 import type { ParsedModel, SlotType } from '../model/types';
 import { parseDuration, parseNumber, parseOrdinal } from './numbers';
 
@@ -234,12 +235,7 @@ export class UtteranceResolver {
   /** A built-in phrase of an intent that interrupts any dialog (stop, cancel, help, go home). */
   interruption(text: string): string | undefined {
     const key = normalise(text);
-    for (const name of [
-      'AMAZON.StopIntent',
-      'AMAZON.CancelIntent',
-      'AMAZON.HelpIntent',
-      'AMAZON.NavigateHomeIntent',
-    ]) {
+    for (const name of REQUIRED_BUILT_IN_INTENTS) {
       if (this.declared.has(name) && BUILT_IN_PHRASES[name].includes(key)) return name;
     }
     return undefined;

@@ -7,3 +7,4 @@ export * from './types';
 export * from './text';
 export * from './load';
 export * from './rules';
+export * from './built-ins';

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LAMBDA_BUNDLE, ROOT } from '../build';
+import { REQUIRED_BUILT_IN_INTENTS } from '../model/built-ins';
 import { MODELS_DIR } from '../model/load';
 import { normalise, SLOT_REF } from '../model/text';
 import {
@@ -75,12 +76,7 @@ export const EVENT_SUBSCRIPTIONS: Record<string, string> = {
 };
 
 /** Intents every custom skill must include (Alexa's build rejects a model without them). */
-export const REQUIRED_BUILT_IN_INTENTS = [
-  'AMAZON.HelpIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.NavigateHomeIntent',
-];
+export { REQUIRED_BUILT_IN_INTENTS } from '../model/built-ins';
 
 const MAX_SCOPES = 15;
 
