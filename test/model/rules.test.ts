@@ -3,7 +3,14 @@
  * (and only it), so "the model breaks no rule" in model.test.ts is a claim that can fail.
  */
 import { resolve } from './resolve';
-import { checkModel, normalise, shapeOf, type InteractionModel } from '../../tools/model';
+import {
+  checkModel,
+  checkModelFile,
+  normalise,
+  RULES_IN_BOTH,
+  shapeOf,
+  type InteractionModel,
+} from '../../tools/model';
 
 /** A small model that breaks nothing; each test changes one thing. */
 function aModel(): InteractionModel {
@@ -83,6 +90,31 @@ const lm = (m: InteractionModel) => m.interactionModel.languageModel;
 const intentOf = (m: InteractionModel, name: string) => lm(m).intents.find((i) => i.name === name)!;
 const addSample = (m: InteractionModel, name: string, sample: string) =>
   intentOf(m, name).samples!.push(sample);
+
+describe('the rules the validator shares (RULES_IN_BOTH)', () => {
+  const breakages: Record<string, (m: InteractionModel) => void> = {
+    'intent-duplicate': (m) => lm(m).intents.push({ name: 'GenreIntent', samples: ['play a {genre}'] }),
+    'sample-duplicate': (m) => addSample(m, 'PlayPlaylistIntent', 'Play  my {playlist}'),
+    'type-duplicate': (m) =>
+      lm(m).types!.push({ name: 'DeviceName', values: [{ name: { value: 'radio' } }] }),
+    'slot-type-undefined': (m) => (intentOf(m, 'PlayPlaylistIntent').slots![1].type = 'SpeakerName'),
+    'sample-unknown-slot': (m) => addSample(m, 'PlayPlaylistIntent', 'play the song {song}'),
+    'sample-repeated-slot': (m) => addSample(m, 'PlayPlaylistIntent', 'play {playlist} then {playlist}'),
+    'search-query-no-carrier': (m) => addSample(m, 'PlaySearchIntent', '{query}'),
+    'sample-characters': (m) => addSample(m, 'PlayPlaylistIntent', 'play my {playlist} please!'),
+  };
+
+  test('every shared rule has a breakage here', () => {
+    expect(Object.keys(breakages).sort()).toEqual(Object.keys(RULES_IN_BOTH).sort());
+  });
+
+  test.each(Object.entries(RULES_IN_BOTH))("%s is also the validator's %s", (house, validator) => {
+    const m = aModel();
+    breakages[house](m);
+    expect(checkModel(m).map((p) => p.rule)).toContain(house);
+    expect(checkModelFile(m, 'en-US', 'en-US.json').problems.map((p) => p.rule)).toContain(validator);
+  });
+});
 
 describe('checkModel', () => {
   test('passes the well-formed model', () => {

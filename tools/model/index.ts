@@ -8,3 +8,4 @@ export * from './text';
 export * from './load';
 export * from './rules';
 export * from './built-ins';
+export * from './file-rules';

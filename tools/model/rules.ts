@@ -329,3 +329,19 @@ function checkDialog(
   }
   for (const id of promptIds.keys()) if (!used.has(id)) report('prompt-unused', id);
 }
+
+/**
+ * The rules both levels enforce, under their two names: the house rule (`checkModel`, above) → the
+ * validator's (`checkModelFile`, file-rules.ts). rules.test.ts breaks a model once per pair and expects
+ * both names, so the shared rules cannot silently diverge.
+ */
+export const RULES_IN_BOTH: Readonly<Record<string, string>> = {
+  'intent-duplicate': 'duplicate-intent',
+  'sample-duplicate': 'duplicate-sample',
+  'type-duplicate': 'duplicate-type',
+  'slot-type-undefined': 'slot-type-missing',
+  'sample-unknown-slot': 'sample-slot-undeclared',
+  'sample-repeated-slot': 'sample-slot-twice',
+  'search-query-no-carrier': 'search-query-carrier',
+  'sample-characters': 'sample-characters',
+};
