@@ -58,121 +58,62 @@ function badTokens(text: string): string[] {
   return text.split(' ').filter((t) => !SLOT_TOKEN.test(t) && !WORD.test(t));
 }
 
-const schema = {
+// The shapes the rules read, as JSON Schema; built from small helpers so each part reads as its shape.
+const STRING = { type: 'string' };
+const STRINGS = { type: 'array', items: STRING };
+const DELEGATION = { enum: ['ALWAYS', 'SKILL_RESPONSE'] };
+/** An object with these required keys and property shapes. */
+const object = (required: string[], properties: Record<string, unknown>) => ({
   type: 'object',
-  required: ['interactionModel'],
-  properties: {
-    interactionModel: {
-      type: 'object',
-      required: ['languageModel'],
-      properties: {
-        languageModel: {
-          type: 'object',
-          required: ['invocationName', 'intents'],
-          properties: {
-            invocationName: { type: 'string' },
-            intents: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name'],
-                properties: {
-                  name: { type: 'string' },
-                  samples: { type: 'array', items: { type: 'string' } },
-                  slots: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['name', 'type'],
-                      properties: {
-                        name: { type: 'string' },
-                        type: { type: 'string' },
-                        samples: { type: 'array', items: { type: 'string' } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-            types: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name', 'values'],
-                properties: {
-                  name: { type: 'string' },
-                  values: {
-                    type: 'array',
-                    minItems: 1,
-                    items: {
-                      type: 'object',
-                      required: ['name'],
-                      properties: {
-                        id: { type: 'string' },
-                        name: {
-                          type: 'object',
-                          required: ['value'],
-                          properties: {
-                            value: { type: 'string' },
-                            synonyms: { type: 'array', items: { type: 'string' } },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        dialog: {
-          type: 'object',
-          required: ['intents'],
-          properties: {
-            delegationStrategy: { enum: ['ALWAYS', 'SKILL_RESPONSE'] },
-            intents: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name'],
-                properties: {
-                  name: { type: 'string' },
-                  delegationStrategy: { enum: ['ALWAYS', 'SKILL_RESPONSE'] },
-                  slots: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['name', 'type'],
-                      properties: { elicitationRequired: { type: 'boolean' } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        prompts: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'variations'],
-            properties: {
-              id: { type: 'string' },
-              variations: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['type', 'value'],
-                  properties: { type: { enum: ['PlainText', 'SSML'] }, value: { type: 'string' } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
+  required,
+  properties,
+});
+const arrayOf = (items: unknown, extra: Record<string, unknown> = {}) => ({ type: 'array', ...extra, items });
+
+const schema = object(['interactionModel'], {
+  interactionModel: object(['languageModel'], {
+    languageModel: object(['invocationName', 'intents'], {
+      invocationName: STRING,
+      intents: arrayOf(
+        object(['name'], {
+          name: STRING,
+          samples: STRINGS,
+          slots: arrayOf(object(['name', 'type'], { name: STRING, type: STRING, samples: STRINGS })),
+        }),
+      ),
+      types: arrayOf(
+        object(['name', 'values'], {
+          name: STRING,
+          values: arrayOf(
+            object(['name'], {
+              id: STRING,
+              name: object(['value'], { value: STRING, synonyms: STRINGS }),
+            }),
+            { minItems: 1 },
+          ),
+        }),
+      ),
+    }),
+    dialog: object(['intents'], {
+      delegationStrategy: DELEGATION,
+      intents: arrayOf(
+        object(['name'], {
+          name: STRING,
+          delegationStrategy: DELEGATION,
+          slots: arrayOf(object(['name', 'type'], { elicitationRequired: { type: 'boolean' } })),
+        }),
+      ),
+    }),
+    prompts: arrayOf(
+      object(['id', 'variations'], {
+        id: STRING,
+        variations: arrayOf(
+          object(['type', 'value'], { type: { enum: ['PlainText', 'SSML'] }, value: STRING }),
+        ),
+      }),
+    ),
+  }),
+});
 
 const validateShape = new Ajv({ allErrors: true }).compile(schema);
 
