@@ -11,54 +11,54 @@ import {
   shapeOf,
   type InteractionModel,
 } from '../../tools/model';
+import { modelFile } from './fixtures';
 
 /** A small model that breaks nothing; each test changes one thing. */
 function aModel(): InteractionModel {
-  return {
-    interactionModel: {
-      languageModel: {
-        invocationName: 'connect remote',
-        intents: [
-          { name: 'AMAZON.HelpIntent', samples: [] },
-          {
-            name: 'PlayPlaylistIntent',
-            slots: [
-              {
-                name: 'playlist',
-                type: 'AMAZON.MusicPlaylist',
-                samples: ['{playlist}', 'the {playlist} one'],
-              },
-              { name: 'device', type: 'DeviceName', samples: ['the {device}'] },
-            ],
-            samples: ['play my {playlist}', 'play my {playlist} on the {device}', "what's my {playlist}"],
-          },
-          {
-            name: 'PlaySearchIntent',
-            slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
-            samples: ['play {query}'],
-          },
-          {
-            name: 'RepeatModeIntent',
-            slots: [{ name: 'mode', type: 'RepeatMode' }],
-            samples: ['repeat {mode}'],
-          },
-          {
-            name: 'GenreIntent',
-            slots: [{ name: 'genre', type: 'AMAZON.Genre' }],
-            samples: ['play some {genre}'],
-          },
-        ],
-        types: [
-          { name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }, { name: { value: 'tv' } }] },
-          {
-            name: 'RepeatMode',
-            values: [
-              { id: 'track', name: { value: 'track', synonyms: ['this song'] } },
-              { id: 'off', name: { value: 'off' } },
-            ],
-          },
-        ],
-      },
+  return modelFile(
+    {
+      intents: [
+        { name: 'AMAZON.HelpIntent', samples: [] },
+        {
+          name: 'PlayPlaylistIntent',
+          slots: [
+            {
+              name: 'playlist',
+              type: 'AMAZON.MusicPlaylist',
+              samples: ['{playlist}', 'the {playlist} one'],
+            },
+            { name: 'device', type: 'DeviceName', samples: ['the {device}'] },
+          ],
+          samples: ['play my {playlist}', 'play my {playlist} on the {device}', "what's my {playlist}"],
+        },
+        {
+          name: 'PlaySearchIntent',
+          slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
+          samples: ['play {query}'],
+        },
+        {
+          name: 'RepeatModeIntent',
+          slots: [{ name: 'mode', type: 'RepeatMode' }],
+          samples: ['repeat {mode}'],
+        },
+        {
+          name: 'GenreIntent',
+          slots: [{ name: 'genre', type: 'AMAZON.Genre' }],
+          samples: ['play some {genre}'],
+        },
+      ],
+      types: [
+        { name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }, { name: { value: 'tv' } }] },
+        {
+          name: 'RepeatMode',
+          values: [
+            { id: 'track', name: { value: 'track', synonyms: ['this song'] } },
+            { id: 'off', name: { value: 'off' } },
+          ],
+        },
+      ],
+    },
+    {
       dialog: {
         delegationStrategy: 'SKILL_RESPONSE',
         intents: [
@@ -78,7 +78,7 @@ function aModel(): InteractionModel {
       },
       prompts: [{ id: 'Elicit.playlist', variations: [{ type: 'PlainText', value: 'Which playlist?' }] }],
     },
-  };
+  );
 }
 
 const rulesBroken = (change: (m: InteractionModel) => void) => {

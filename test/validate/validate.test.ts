@@ -16,6 +16,7 @@ import {
   type ValidateOptions,
 } from '../../tools/validate/validate';
 import type { InteractionModel, ModelIntent, SlotType } from '../../tools/model';
+import { modelFile } from '../model/fixtures';
 
 const MODEL = 'skill-package/interactionModels/custom/en-US.json';
 
@@ -26,36 +27,31 @@ type FixtureModel = InteractionModel & {
 };
 
 function goodModel(): FixtureModel {
-  return {
-    interactionModel: {
-      languageModel: {
-        invocationName: 'connect remote',
-        intents: [
-          { name: 'AMAZON.HelpIntent', samples: [] },
-          { name: 'AMAZON.StopIntent', samples: [] },
-          { name: 'AMAZON.CancelIntent', samples: [] },
-          { name: 'AMAZON.NavigateHomeIntent', samples: [] },
-          { name: 'AMAZON.PauseIntent', samples: [] },
-          {
-            name: 'PlayPlaylistIntent',
-            slots: [{ name: 'playlist', type: 'AMAZON.MusicPlaylist' }],
-            samples: ['play my {playlist} playlist', 'play the playlist {playlist}'],
-          },
-          {
-            name: 'PlaySearchIntent',
-            slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
-            samples: ['search for {query}', 'play something like {query}'],
-          },
-          {
-            name: 'TransferPlaybackIntent',
-            slots: [{ name: 'device', type: 'DeviceName' }],
-            samples: ['move the music to the {device}', "play on mom's {device}", 'play on the t. v.'],
-          },
-        ],
-        types: [{ name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }] }],
+  return modelFile({
+    intents: [
+      { name: 'AMAZON.HelpIntent', samples: [] },
+      { name: 'AMAZON.StopIntent', samples: [] },
+      { name: 'AMAZON.CancelIntent', samples: [] },
+      { name: 'AMAZON.NavigateHomeIntent', samples: [] },
+      { name: 'AMAZON.PauseIntent', samples: [] },
+      {
+        name: 'PlayPlaylistIntent',
+        slots: [{ name: 'playlist', type: 'AMAZON.MusicPlaylist' }],
+        samples: ['play my {playlist} playlist', 'play the playlist {playlist}'],
       },
-    },
-  };
+      {
+        name: 'PlaySearchIntent',
+        slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
+        samples: ['search for {query}', 'play something like {query}'],
+      },
+      {
+        name: 'TransferPlaybackIntent',
+        slots: [{ name: 'device', type: 'DeviceName' }],
+        samples: ['move the music to the {device}', "play on mom's {device}", 'play on the t. v.'],
+      },
+    ],
+    types: [{ name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }] }],
+  });
 }
 
 function goodManifest() {
