@@ -5,28 +5,11 @@
  * session attributes; any locale. Each generated case says whether it is well-formed (has `request.type` and
  * `context.System`, the minimum the Lambda entry promises to always answer) and which user strings it carries.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FaultSpec } from '../../tools/spotify-emulator';
+import { readModel, type ModelIntent, type ModelSlot } from '../../tools/model';
 
-interface ModelSlot {
-  name: string;
-  type: string;
-}
-interface ModelIntent {
-  name: string;
-  slots?: ModelSlot[];
-}
-interface ModelType {
-  name: string;
-  values: Array<{ id?: string; name: { value: string } }>;
-}
-
-const MODEL_PATH = join(__dirname, '../../skill-package/interactionModels/custom/en-US.json');
-const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as {
-  interactionModel: { languageModel: { intents: ModelIntent[]; types?: ModelType[] } };
-};
+const model = readModel('en-US');
 
 /** Every intent in the en-US interaction model, with its slots. */
 export const MODEL_INTENTS: readonly ModelIntent[] = model.interactionModel.languageModel.intents;

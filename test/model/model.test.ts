@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILT_IN_INTENTS, CUSTOM_INTENTS, ELICITED_SLOTS, SLOT_TYPE_IDS } from './intents';
 import { resolve, resolveElicited, type Resolution } from './resolve';
-import { checkModel, MODEL_DIR, normalise, readModel, slotsIn } from './rules';
+import { checkModel, MODEL_DIR, normalise, readModel, slotsIn } from '../../tools/model';
 
 const model = readModel('en-US');
 const { languageModel, dialog, prompts = [] } = model.interactionModel;

@@ -7,7 +7,7 @@
  * other slots take any words. It is not the console's resolver (issue 5); it exists so the model
  * tests can say "U: rewind thirty seconds" and check the intent, slots and ids the handlers will see.
  */
-import { normalise, type InteractionModel, type ModelIntent, type SlotType } from './rules';
+import { normalise, type InteractionModel, type ModelIntent, type SlotType } from '../../tools/model';
 
 export interface Resolved {
   intent: string;

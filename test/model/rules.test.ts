@@ -3,55 +3,62 @@
  * (and only it), so "the model breaks no rule" in model.test.ts is a claim that can fail.
  */
 import { resolve } from './resolve';
-import { checkModel, normalise, shapeOf, type InteractionModel } from './rules';
+import {
+  checkModel,
+  checkModelFile,
+  normalise,
+  RULES_IN_BOTH,
+  shapeOf,
+  type InteractionModel,
+} from '../../tools/model';
+import { modelFile } from './fixtures';
 
 /** A small model that breaks nothing; each test changes one thing. */
 function aModel(): InteractionModel {
-  return {
-    interactionModel: {
-      languageModel: {
-        invocationName: 'connect remote',
-        intents: [
-          { name: 'AMAZON.HelpIntent', samples: [] },
-          {
-            name: 'PlayPlaylistIntent',
-            slots: [
-              {
-                name: 'playlist',
-                type: 'AMAZON.MusicPlaylist',
-                samples: ['{playlist}', 'the {playlist} one'],
-              },
-              { name: 'device', type: 'DeviceName', samples: ['the {device}'] },
-            ],
-            samples: ['play my {playlist}', 'play my {playlist} on the {device}', "what's my {playlist}"],
-          },
-          {
-            name: 'PlaySearchIntent',
-            slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
-            samples: ['play {query}'],
-          },
-          {
-            name: 'RepeatModeIntent',
-            slots: [{ name: 'mode', type: 'RepeatMode' }],
-            samples: ['repeat {mode}'],
-          },
-          {
-            name: 'GenreIntent',
-            slots: [{ name: 'genre', type: 'AMAZON.Genre' }],
-            samples: ['play some {genre}'],
-          },
-        ],
-        types: [
-          { name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }, { name: { value: 'tv' } }] },
-          {
-            name: 'RepeatMode',
-            values: [
-              { id: 'track', name: { value: 'track', synonyms: ['this song'] } },
-              { id: 'off', name: { value: 'off' } },
-            ],
-          },
-        ],
-      },
+  return modelFile(
+    {
+      intents: [
+        { name: 'AMAZON.HelpIntent', samples: [] },
+        {
+          name: 'PlayPlaylistIntent',
+          slots: [
+            {
+              name: 'playlist',
+              type: 'AMAZON.MusicPlaylist',
+              samples: ['{playlist}', 'the {playlist} one'],
+            },
+            { name: 'device', type: 'DeviceName', samples: ['the {device}'] },
+          ],
+          samples: ['play my {playlist}', 'play my {playlist} on the {device}', "what's my {playlist}"],
+        },
+        {
+          name: 'PlaySearchIntent',
+          slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
+          samples: ['play {query}'],
+        },
+        {
+          name: 'RepeatModeIntent',
+          slots: [{ name: 'mode', type: 'RepeatMode' }],
+          samples: ['repeat {mode}'],
+        },
+        {
+          name: 'GenreIntent',
+          slots: [{ name: 'genre', type: 'AMAZON.Genre' }],
+          samples: ['play some {genre}'],
+        },
+      ],
+      types: [
+        { name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }, { name: { value: 'tv' } }] },
+        {
+          name: 'RepeatMode',
+          values: [
+            { id: 'track', name: { value: 'track', synonyms: ['this song'] } },
+            { id: 'off', name: { value: 'off' } },
+          ],
+        },
+      ],
+    },
+    {
       dialog: {
         delegationStrategy: 'SKILL_RESPONSE',
         intents: [
@@ -71,7 +78,7 @@ function aModel(): InteractionModel {
       },
       prompts: [{ id: 'Elicit.playlist', variations: [{ type: 'PlainText', value: 'Which playlist?' }] }],
     },
-  };
+  );
 }
 
 const rulesBroken = (change: (m: InteractionModel) => void) => {
@@ -83,6 +90,31 @@ const lm = (m: InteractionModel) => m.interactionModel.languageModel;
 const intentOf = (m: InteractionModel, name: string) => lm(m).intents.find((i) => i.name === name)!;
 const addSample = (m: InteractionModel, name: string, sample: string) =>
   intentOf(m, name).samples!.push(sample);
+
+describe('the rules the validator shares (RULES_IN_BOTH)', () => {
+  const breakages: Record<string, (m: InteractionModel) => void> = {
+    'intent-duplicate': (m) => lm(m).intents.push({ name: 'GenreIntent', samples: ['play a {genre}'] }),
+    'sample-duplicate': (m) => addSample(m, 'PlayPlaylistIntent', 'Play  my {playlist}'),
+    'type-duplicate': (m) =>
+      lm(m).types!.push({ name: 'DeviceName', values: [{ name: { value: 'radio' } }] }),
+    'slot-type-undefined': (m) => (intentOf(m, 'PlayPlaylistIntent').slots![1].type = 'SpeakerName'),
+    'sample-unknown-slot': (m) => addSample(m, 'PlayPlaylistIntent', 'play the song {song}'),
+    'sample-repeated-slot': (m) => addSample(m, 'PlayPlaylistIntent', 'play {playlist} then {playlist}'),
+    'search-query-no-carrier': (m) => addSample(m, 'PlaySearchIntent', '{query}'),
+    'sample-characters': (m) => addSample(m, 'PlayPlaylistIntent', 'play my {playlist} please!'),
+  };
+
+  test('every shared rule has a breakage here', () => {
+    expect(Object.keys(breakages).sort()).toEqual(Object.keys(RULES_IN_BOTH).sort());
+  });
+
+  test.each(Object.entries(RULES_IN_BOTH))("%s is also the validator's %s", (house, validator) => {
+    const m = aModel();
+    breakages[house](m);
+    expect(checkModel(m).map((p) => p.rule)).toContain(house);
+    expect(checkModelFile(m, 'en-US', 'en-US.json').problems.map((p) => p.rule)).toContain(validator);
+  });
+});
 
 describe('checkModel', () => {
   test('passes the well-formed model', () => {

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REQUEST_HANDLERS } from '../../lambda/src/skill';
 import { ROOT } from '../../tools/build';
+import { readModel, REQUIRED_BUILT_IN_INTENTS } from '../../tools/model';
 import { KNOWN_SCOPES as SPOTIFY_SCOPES } from '../../tools/spotify-emulator';
 import { loadSpec } from '../emulator/openapi';
 
@@ -71,14 +73,19 @@ describe('ask-cli v2 project', () => {
 
   test('every manifest locale has an interaction model with the built-in intents', () => {
     const locales = Object.keys(read('skill-package/skill.json').manifest.publishingInformation.locales);
+    // The built-ins Alexa requires, and every built-in a handler answers (help, stop, cancel, fallback, home,
+    // pause, resume and the other playback ones): derived, so a new built-in handler is checked here too.
+    const builtIns = new Set([
+      ...REQUIRED_BUILT_IN_INTENTS,
+      ...REQUEST_HANDLERS.flatMap((h) => h.intents).filter((i) => i.startsWith('AMAZON.')),
+    ]);
+    for (const builtIn of ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome', 'Pause', 'Resume'])
+      expect(builtIns).toContain(`AMAZON.${builtIn}Intent`);
     for (const locale of locales) {
-      const model = read(`skill-package/interactionModels/custom/${locale}.json`).interactionModel
-        .languageModel;
+      const model = readModel(locale).interactionModel.languageModel;
       expect(model.invocationName).toBe('connect remote');
-      const names = model.intents.map((i: { name: string }) => i.name);
-      for (const builtIn of ['Help', 'Stop', 'Cancel', 'Fallback', 'NavigateHome', 'Pause', 'Resume']) {
-        expect(names).toContain(`AMAZON.${builtIn}Intent`);
-      }
+      const names = model.intents.map((i) => i.name);
+      for (const builtIn of builtIns) expect(names).toContain(builtIn);
     }
   });
 

@@ -2,25 +2,14 @@
  * The interaction model and the handlers agree: every intent in every locale's model has a handler, every
  * handler's intent is in every model, and every slot type a model uses is built in or defined.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { REQUEST_HANDLERS } from '../../lambda/src/skill';
 import { ROOT } from '../../tools/build';
+import { availableLocales, readModel } from '../../tools/model';
 
-interface LanguageModel {
-  intents: Array<{ name: string; slots?: Array<{ name: string; type: string }>; samples?: string[] }>;
-  types?: Array<{ name: string }>;
-}
-
-const modelDir = path.join(ROOT, 'skill-package/interactionModels/custom');
-const models = fs
-  .readdirSync(modelDir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({
-    locale: f.replace(/\.json$/, ''),
-    model: JSON.parse(fs.readFileSync(path.join(modelDir, f), 'utf8')).interactionModel
-      .languageModel as LanguageModel,
-  }));
+const models = availableLocales(ROOT).map((locale) => ({
+  locale,
+  model: readModel(locale).interactionModel.languageModel,
+}));
 
 const handled = new Set(REQUEST_HANDLERS.flatMap((h) => h.intents));
 

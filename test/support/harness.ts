@@ -7,6 +7,7 @@ import { buildSkill, createHandler, type SkillDeps } from '../../lambda/src/skil
 import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
 import { systemClock } from '../../lambda/src/util/clock';
 import { createLogger } from '../../lambda/src/util/logger';
+import { ssmlToText } from '../../tools/console/alexa';
 import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
 import { anIntent, type EnvelopeBuilder } from './envelopes';
 import { captureSink, registerSecret } from './log-capture';
@@ -30,16 +31,8 @@ export interface Reply {
   sessionAttributes: Record<string, unknown>;
 }
 
-export function ssmlToText(ssml: string | undefined): string {
-  return (ssml ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
+/** Speech as text: the console's reading of SSML, so tests hear what a person at the console reads. */
+export { ssmlToText };
 
 export function toReply(envelope: ResponseEnvelope): Reply {
   const r = envelope.response ?? {};

@@ -6,61 +6,52 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ENDPOINTS as CLIENT_ENDPOINTS, requiredScopes } from '../../lambda/src/spotify/endpoints';
 import {
+  neededScopes,
   validateProject,
   type EndpointInfo,
   type HandlerInfo,
   type Problem,
   type ValidateOptions,
 } from '../../tools/validate/validate';
+import type { InteractionModel, ModelIntent, SlotType } from '../../tools/model';
+import { modelFile } from '../model/fixtures';
 
 const MODEL = 'skill-package/interactionModels/custom/en-US.json';
 
-interface Intent {
-  name: string;
-  slots?: Array<{ name: string; type: string }>;
-  samples: string[];
-}
+/** The shared model types, with the parts these fixtures always fill in required. */
+type Intent = ModelIntent & { samples: string[] };
+type FixtureModel = InteractionModel & {
+  interactionModel: { languageModel: { intents: Intent[]; types: SlotType[] } };
+};
 
-function goodModel(): {
-  interactionModel: {
-    languageModel: {
-      invocationName: string;
-      intents: Intent[];
-      types: Array<{ name: string; values: Array<{ name: { value: string } }> }>;
-    };
-  };
-} {
-  return {
-    interactionModel: {
-      languageModel: {
-        invocationName: 'connect remote',
-        intents: [
-          { name: 'AMAZON.HelpIntent', samples: [] },
-          { name: 'AMAZON.StopIntent', samples: [] },
-          { name: 'AMAZON.CancelIntent', samples: [] },
-          { name: 'AMAZON.NavigateHomeIntent', samples: [] },
-          { name: 'AMAZON.PauseIntent', samples: [] },
-          {
-            name: 'PlayPlaylistIntent',
-            slots: [{ name: 'playlist', type: 'AMAZON.MusicPlaylist' }],
-            samples: ['play my {playlist} playlist', 'play the playlist {playlist}'],
-          },
-          {
-            name: 'PlaySearchIntent',
-            slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
-            samples: ['search for {query}', 'play something like {query}'],
-          },
-          {
-            name: 'TransferPlaybackIntent',
-            slots: [{ name: 'device', type: 'DeviceName' }],
-            samples: ['move the music to the {device}', "play on mom's {device}", 'play on the t. v.'],
-          },
-        ],
-        types: [{ name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }] }],
+function goodModel(): FixtureModel {
+  return modelFile({
+    intents: [
+      { name: 'AMAZON.HelpIntent', samples: [] },
+      { name: 'AMAZON.StopIntent', samples: [] },
+      { name: 'AMAZON.CancelIntent', samples: [] },
+      { name: 'AMAZON.NavigateHomeIntent', samples: [] },
+      { name: 'AMAZON.PauseIntent', samples: [] },
+      {
+        name: 'PlayPlaylistIntent',
+        slots: [{ name: 'playlist', type: 'AMAZON.MusicPlaylist' }],
+        samples: ['play my {playlist} playlist', 'play the playlist {playlist}'],
       },
-    },
-  };
+      {
+        name: 'PlaySearchIntent',
+        slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
+        samples: ['search for {query}', 'play something like {query}'],
+      },
+      {
+        name: 'TransferPlaybackIntent',
+        slots: [{ name: 'device', type: 'DeviceName' }],
+        samples: ['move the music to the {device}', "play on mom's {device}", 'play on the t. v.'],
+      },
+    ],
+    types: [{ name: 'DeviceName', values: [{ name: { value: 'kitchen speaker' } }] }],
+  });
 }
 
 function goodManifest() {
@@ -544,5 +535,13 @@ describe("Amazon's schema (ask-smapi-model) and what ask deploy does with ask-re
       ['ask-resources.json', 'profiles.default.code.default.src', 'code-src'],
       ['hooks/build.sh', '(file)', 'build-hook'],
     ]);
+  });
+});
+
+describe('scopes', () => {
+  test("the validator's scopes for the real endpoint table are requiredScopes(), the one derivation", () => {
+    // neededScopes also names the endpoints behind each scope (for its messages); its scopes must not drift
+    // from what the emulator grants and accountLinking.json asks for.
+    expect([...neededScopes(CLIENT_ENDPOINTS).keys()].sort()).toEqual(requiredScopes());
   });
 });

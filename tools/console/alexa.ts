@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import type { DialogIntent } from './model';
+import type { DialogIntent } from '../model/types';
 import { type ResolvedIntent, type ResolvedSlot, type UtteranceResolver } from './resolver';
 
 export const CONSOLE_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-00000c0501e0';

@@ -22,7 +22,8 @@ import {
   TRAILING_CONNECTORS,
   YES_PHRASES,
 } from './builtins';
-import type { InteractionModel, ModelType } from './model';
+import { REQUIRED_BUILT_IN_INTENTS } from '../model/built-ins';
+import type { ParsedModel, SlotType } from '../model/types';
 import { parseDuration, parseNumber, parseOrdinal } from './numbers';
 
 export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
@@ -125,12 +126,12 @@ export class UtteranceResolver {
   private readonly patterns: Pattern[] = [];
   private readonly slotPatterns = new Map<string, Pattern[]>();
   private readonly slotTypes = new Map<string, Map<string, string>>();
-  private readonly types = new Map<string, ModelType>();
+  private readonly types = new Map<string, SlotType>();
   private readonly declared: Set<string>;
   private readonly skillId: string;
 
   constructor(
-    readonly model: InteractionModel,
+    readonly model: ParsedModel,
     options: ResolverOptions = {},
   ) {
     this.skillId = options.skillId ?? 'amzn1.ask.skill.console';
@@ -234,12 +235,7 @@ export class UtteranceResolver {
   /** A built-in phrase of an intent that interrupts any dialog (stop, cancel, help, go home). */
   interruption(text: string): string | undefined {
     const key = normalise(text);
-    for (const name of [
-      'AMAZON.StopIntent',
-      'AMAZON.CancelIntent',
-      'AMAZON.HelpIntent',
-      'AMAZON.NavigateHomeIntent',
-    ]) {
+    for (const name of REQUIRED_BUILT_IN_INTENTS) {
       if (this.declared.has(name) && BUILT_IN_PHRASES[name].includes(key)) return name;
     }
     return undefined;
@@ -368,7 +364,7 @@ export class UtteranceResolver {
 }
 
 /** Value or synonym equal to the words, ignoring case, punctuation and a leading "the"/"my". */
-function entityMatch(type: ModelType, keys: string[]): ModelType['values'][number] | undefined {
+function entityMatch(type: SlotType, keys: string[]): SlotType['values'][number] | undefined {
   const forms = [keys.join(' ')];
   if (keys.length > 1 && ARTICLES.has(keys[0])) forms.push(keys.slice(1).join(' '));
   for (const form of forms) {

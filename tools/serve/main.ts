@@ -8,12 +8,8 @@
  * signals reach this process.
  */
 import * as fs from 'node:fs';
-import { configFromEnv } from '../../lambda/src/config';
-import { persistenceFromEnv } from '../../lambda/src/persistence';
-import { buildSkill } from '../../lambda/src/skill';
-import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
-import { systemClock } from '../../lambda/src/util/clock';
-import { createLogger, type Logger } from '../../lambda/src/util/logger';
+import { skillFromEnv } from '../../lambda/src/host';
+import type { Logger } from '../../lambda/src/util/logger';
 import { HOST_MARGIN_MS } from '../../lambda/src/context';
 import { createApp, DEFAULT_REQUEST_BUDGET_MS, listen, SERVER_LIMITS, type RunningServer } from './server';
 import {
@@ -47,18 +43,9 @@ export async function serve(
   env: NodeJS.ProcessEnv = process.env,
   overrides: ServeOverrides = {},
 ): Promise<RunningServer> {
-  const config = configFromEnv(env);
-  const logger = overrides.logger ?? createLogger({ level: env.LOG_LEVEL === 'debug' ? 'debug' : 'info' });
-  const skill = buildSkill({
-    config,
-    logger,
-    clock: systemClock,
-    persistence: persistenceFromEnv(env, logger),
-    spotify: createSpotifyClientFactory({
-      baseUrl: config.spotifyApiUrl,
-      logger,
-      maxSockets: SPOTIFY_SOCKETS,
-    }),
+  const { skill, config, logger } = skillFromEnv(env, {
+    logger: overrides.logger,
+    maxSockets: SPOTIFY_SOCKETS,
   });
   const requestBudgetMs = Math.max(DEFAULT_REQUEST_BUDGET_MS, config.budgetMs + HOST_MARGIN_MS);
   const app = createApp({

@@ -8,3 +8,12 @@ export interface Problem {
   /** A stable identifier of the check, for tests and for allowlisting. */
   rule: string;
 }
+
+/** Gathers the problems found in one file. */
+export class Collector {
+  readonly problems: Problem[] = [];
+  constructor(private readonly file: string) {}
+  add(jsonPath: string, rule: string, message: string): void {
+    this.problems.push({ file: this.file, path: jsonPath || '(root)', rule, message });
+  }
+}

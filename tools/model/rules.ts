@@ -1,92 +1,22 @@
 /**
  * The rules Alexa's model build enforces on an interaction model (and a few house rules), as one function
  * that lists every problem it finds. The model test runs it over each locale's file; its own tests feed it
- * broken models so every rule is known to fire. The offline validator (`npm run validate`) is a separate tool.
+ * broken models so every rule is known to fire. The offline validator (`npm run validate`) checks the
+ * files ask-cli uploads with its own, more lenient rules (any script, Amazon's schema); both read the model
+ * through the types and text helpers of this folder.
  *
  * Sources: https://developer.amazon.com/en-US/docs/alexa/custom-skills/best-practices-for-sample-utterances-and-custom-slot-type-values.html
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/choose-the-invocation-name-for-a-custom-skill.html
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/slot-type-reference.html#searchquery
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Ajv from 'ajv';
-
-export interface ModelSlot {
-  name: string;
-  type: string;
-  samples?: string[];
-}
-
-export interface ModelIntent {
-  name: string;
-  slots?: ModelSlot[];
-  samples?: string[];
-}
-
-export interface SlotTypeValue {
-  id?: string;
-  name: { value: string; synonyms?: string[] };
-}
-
-export interface SlotType {
-  name: string;
-  values: SlotTypeValue[];
-}
-
-export interface DialogSlot {
-  name: string;
-  type: string;
-  elicitationRequired?: boolean;
-  confirmationRequired?: boolean;
-  prompts?: { elicitation?: string; confirmation?: string };
-}
-
-export interface DialogIntent {
-  name: string;
-  delegationStrategy?: string;
-  confirmationRequired?: boolean;
-  prompts?: Record<string, string>;
-  slots?: DialogSlot[];
-}
-
-export interface Prompt {
-  id: string;
-  variations: Array<{ type: string; value: string }>;
-}
-
-export interface InteractionModel {
-  interactionModel: {
-    languageModel: { invocationName: string; intents: ModelIntent[]; types?: SlotType[] };
-    dialog?: { delegationStrategy?: string; intents: DialogIntent[] };
-    prompts?: Prompt[];
-  };
-}
+import { normalise, shapeOf, slotsIn } from './text';
+import type { Dialog, InteractionModel, ModelIntent, Prompt, SlotType } from './types';
 
 /** One broken rule: which rule, and where (intent, sample, slot type...). */
-export interface Problem {
+export interface RuleProblem {
   rule: string;
   where: string;
-}
-
-export const MODEL_DIR = path.join(__dirname, '../../skill-package/interactionModels/custom');
-
-export function readModel(locale: string): InteractionModel {
-  return JSON.parse(fs.readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')) as InteractionModel;
-}
-
-/** "Play  My {playlist} " → "play my {playlist}": how Alexa compares samples for duplicates. */
-export function normalise(sample: string): string {
-  return sample.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** The sample with every slot blanked: two intents with one shape compete for the same sentences. */
-export function shapeOf(sample: string): string {
-  return normalise(sample).replace(/\{[^}]*\}/g, '{}');
-}
-
-/** The slot names a sample refers to, in order (repeats kept). */
-export function slotsIn(sample: string): string[] {
-  return [...sample.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
 }
 
 const SLOT_TOKEN = /^\{[A-Za-z][A-Za-z0-9_]*\}$/;
@@ -128,126 +58,67 @@ function badTokens(text: string): string[] {
   return text.split(' ').filter((t) => !SLOT_TOKEN.test(t) && !WORD.test(t));
 }
 
-const schema = {
+// The shapes the rules read, as JSON Schema; built from small helpers so each part reads as its shape.
+const STRING = { type: 'string' };
+const STRINGS = { type: 'array', items: STRING };
+const DELEGATION = { enum: ['ALWAYS', 'SKILL_RESPONSE'] };
+/** An object with these required keys and property shapes. */
+const object = (required: string[], properties: Record<string, unknown>) => ({
   type: 'object',
-  required: ['interactionModel'],
-  properties: {
-    interactionModel: {
-      type: 'object',
-      required: ['languageModel'],
-      properties: {
-        languageModel: {
-          type: 'object',
-          required: ['invocationName', 'intents'],
-          properties: {
-            invocationName: { type: 'string' },
-            intents: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name'],
-                properties: {
-                  name: { type: 'string' },
-                  samples: { type: 'array', items: { type: 'string' } },
-                  slots: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['name', 'type'],
-                      properties: {
-                        name: { type: 'string' },
-                        type: { type: 'string' },
-                        samples: { type: 'array', items: { type: 'string' } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-            types: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name', 'values'],
-                properties: {
-                  name: { type: 'string' },
-                  values: {
-                    type: 'array',
-                    minItems: 1,
-                    items: {
-                      type: 'object',
-                      required: ['name'],
-                      properties: {
-                        id: { type: 'string' },
-                        name: {
-                          type: 'object',
-                          required: ['value'],
-                          properties: {
-                            value: { type: 'string' },
-                            synonyms: { type: 'array', items: { type: 'string' } },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        dialog: {
-          type: 'object',
-          required: ['intents'],
-          properties: {
-            delegationStrategy: { enum: ['ALWAYS', 'SKILL_RESPONSE'] },
-            intents: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name'],
-                properties: {
-                  name: { type: 'string' },
-                  delegationStrategy: { enum: ['ALWAYS', 'SKILL_RESPONSE'] },
-                  slots: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['name', 'type'],
-                      properties: { elicitationRequired: { type: 'boolean' } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        prompts: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'variations'],
-            properties: {
-              id: { type: 'string' },
-              variations: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['type', 'value'],
-                  properties: { type: { enum: ['PlainText', 'SSML'] }, value: { type: 'string' } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
+  required,
+  properties,
+});
+const arrayOf = (items: unknown, extra: Record<string, unknown> = {}) => ({ type: 'array', ...extra, items });
+
+const schema = object(['interactionModel'], {
+  interactionModel: object(['languageModel'], {
+    languageModel: object(['invocationName', 'intents'], {
+      invocationName: STRING,
+      intents: arrayOf(
+        object(['name'], {
+          name: STRING,
+          samples: STRINGS,
+          slots: arrayOf(object(['name', 'type'], { name: STRING, type: STRING, samples: STRINGS })),
+        }),
+      ),
+      types: arrayOf(
+        object(['name', 'values'], {
+          name: STRING,
+          values: arrayOf(
+            object(['name'], {
+              id: STRING,
+              name: object(['value'], { value: STRING, synonyms: STRINGS }),
+            }),
+            { minItems: 1 },
+          ),
+        }),
+      ),
+    }),
+    dialog: object(['intents'], {
+      delegationStrategy: DELEGATION,
+      intents: arrayOf(
+        object(['name'], {
+          name: STRING,
+          delegationStrategy: DELEGATION,
+          slots: arrayOf(object(['name', 'type'], { elicitationRequired: { type: 'boolean' } })),
+        }),
+      ),
+    }),
+    prompts: arrayOf(
+      object(['id', 'variations'], {
+        id: STRING,
+        variations: arrayOf(
+          object(['type', 'value'], { type: { enum: ['PlainText', 'SSML'] }, value: STRING }),
+        ),
+      }),
+    ),
+  }),
+});
 
 const validateShape = new Ajv({ allErrors: true }).compile(schema);
 
 /** Every rule the model breaks; an empty list means Alexa would build it. */
-export function checkModel(model: unknown): Problem[] {
+export function checkModel(model: unknown): RuleProblem[] {
   const parsed = model as InteractionModel;
   if (!validateShape(model)) {
     return (validateShape.errors ?? []).map((e) => ({
@@ -256,7 +127,7 @@ export function checkModel(model: unknown): Problem[] {
     }));
   }
   const { languageModel, dialog, prompts = [] } = parsed.interactionModel;
-  const problems: Problem[] = [];
+  const problems: RuleProblem[] = [];
   const report = (rule: string, where: string) => problems.push({ rule, where });
 
   checkInvocationName(languageModel.invocationName, report);
@@ -364,7 +235,7 @@ function checkTypes(types: SlotType[], report: Report): void {
 
 function checkDialog(
   intents: ModelIntent[],
-  dialog: InteractionModel['interactionModel']['dialog'],
+  dialog: Dialog | undefined,
   prompts: Prompt[],
   report: Report,
 ): void {
@@ -399,3 +270,19 @@ function checkDialog(
   }
   for (const id of promptIds.keys()) if (!used.has(id)) report('prompt-unused', id);
 }
+
+/**
+ * The rules both levels enforce, under their two names: the house rule (`checkModel`, above) → the
+ * validator's (`checkModelFile`, file-rules.ts). rules.test.ts breaks a model once per pair and expects
+ * both names, so the shared rules cannot silently diverge.
+ */
+export const RULES_IN_BOTH: Readonly<Record<string, string>> = {
+  'intent-duplicate': 'duplicate-intent',
+  'sample-duplicate': 'duplicate-sample',
+  'type-duplicate': 'duplicate-type',
+  'slot-type-undefined': 'slot-type-missing',
+  'sample-unknown-slot': 'sample-slot-undeclared',
+  'sample-repeated-slot': 'sample-slot-twice',
+  'search-query-no-carrier': 'search-query-carrier',
+  'sample-characters': 'sample-characters',
+};
