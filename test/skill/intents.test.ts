@@ -5,10 +5,7 @@
  * emulator's state really changed (or, for Stop and Cancel, really did not). A guard fails, naming the
  * intent, when the model gains an intent without a row here.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
-import { ROOT } from '../../tools/build';
 import { TEST_USER_ID } from '../support/envelopes';
 import { startAlexa, type Alexa } from '../support/harness';
 import {
@@ -20,6 +17,7 @@ import {
   type World,
 } from '../support/intent-rows';
 import { playing } from '../support/world';
+import { readModel } from '../../tools/model';
 
 describe('a conversation per intent: the Spotify requests made and the answer', () => {
   let alexa: Alexa;
@@ -61,9 +59,7 @@ describe('a conversation per intent: the Spotify requests made and the answer', 
 });
 
 test('every intent of the model, and launch and session end, has a row in the table', () => {
-  const model = JSON.parse(
-    fs.readFileSync(path.join(ROOT, 'skill-package/interactionModels/custom/en-US.json'), 'utf8'),
-  ) as { interactionModel: { languageModel: { intents: Array<{ name: string }> } } };
+  const model = readModel('en-US');
   const expected = [
     ...model.interactionModel.languageModel.intents.map((i) => i.name),
     'LaunchRequest',

@@ -1,5 +1,6 @@
 import { aLaunch, anIntent, aSessionEnded, TEST_SKILL_ID } from '../support/envelopes';
 import { startAlexa, type Alexa } from '../support/harness';
+import { readModel } from '../../tools/model';
 
 describe('account-linking guard and launch', () => {
   let alexa: Alexa;
@@ -212,9 +213,7 @@ describe('malformed requests never crash the handler', () => {
 
 describe('the guard reads each handler’s needsSpotify flag: every intent in the model, unlinked', () => {
   const { REQUEST_HANDLERS } = require('../../lambda/src/skill') as typeof import('../../lambda/src/skill');
-  const model = require('../../skill-package/interactionModels/custom/en-US.json') as {
-    interactionModel: { languageModel: { intents: Array<{ name: string }> } };
-  };
+  const model = readModel('en-US');
   const withoutSpotify = new Set(REQUEST_HANDLERS.filter((h) => !h.needsSpotify).flatMap((h) => h.intents));
   const intents = model.interactionModel.languageModel.intents.map((i) => i.name);
 
