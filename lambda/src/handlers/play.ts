@@ -4,7 +4,7 @@ import { ctx } from '../context';
 import { matchName } from '../matching';
 import type { Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
-import type { Image } from '../spotify/types';
+import type { Image, SearchResults, SearchType } from '../spotify/types';
 import { onIntent, type Resume } from '../dialog/define';
 import { recall, remember, type UserMemory } from '../user/memory';
 import { askWhichOne, type Option } from '../dialog/question';
@@ -330,91 +330,77 @@ export const PlayLikedSongsHandler = onIntent(
 const artistNames = (speech: Speech, artists: Array<{ name: string } | null> | undefined) =>
   speech.names((artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])));
 
-export const PlayArtistHandler = onIntent(
-  ['PlayArtistIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
-    const artist = slotText(input, 'artist');
-    if (!artist) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-    const searching = spotify().search.query(artist, ['artist'], 5);
-    const at = where(input);
-    const found = await searching;
-    const hit = found.artists?.items.find(Boolean);
-    if (!hit) return tell(input, speech.say('noSearchMatch', { name: artist }));
-    return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
-  },
-  { resume: resumePlay },
+/**
+ * "Play <name> (by <artist>)" for one kind of thing: Spotify's first hit of that search type, played where
+ * the user said (or where the music is); "I couldn't find" otherwise. The search and the device lookup run
+ * together.
+ */
+function playFirstFound<T>(
+  intent: string,
+  slot: string,
+  type: SearchType,
+  firstHit: (found: SearchResults) => T | null | undefined,
+  playable: (hit: T, speech: Speech) => Playable,
+) {
+  const byArtist = type === 'album' || type === 'track';
+  return onIntent(
+    [intent],
+    async (input) => {
+      const { speech, spotify } = ctx(input);
+      const name = slotText(input, slot);
+      if (!name) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+      const artist = byArtist ? slotText(input, 'artist') : undefined;
+      const searching = spotify().search.query(artist ? `${name} artist:${artist}` : name, [type], 5);
+      const at = where(input);
+      const hit = firstHit(await searching);
+      if (!hit) return tell(input, speech.say('noSearchMatch', { name }));
+      return startPlayback(input, playable(hit, speech), at);
+    },
+    { resume: resumePlay },
+  );
+}
+
+export const PlayArtistHandler = playFirstFound(
+  'PlayArtistIntent',
+  'artist',
+  'artist',
+  (found) => found.artists?.items.find(Boolean),
+  (hit) => ({ name: hit.name, contextUri: hit.uri, images: hit.images }),
 );
 
-export const PlayAlbumHandler = onIntent(
-  ['PlayAlbumIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
-    const album = slotText(input, 'album');
-    const artist = slotText(input, 'artist');
-    if (!album) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-    const q = artist ? `${album} artist:${artist}` : album;
-    const searching = spotify().search.query(q, ['album'], 5);
-    const at = where(input);
-    const found = await searching;
-    const hit = found.albums?.items.find(Boolean);
-    if (!hit) return tell(input, speech.say('noSearchMatch', { name: album }));
-    return startPlayback(
-      input,
-      {
-        name: hit.name,
-        artists: artistNames(speech, hit.artists) || undefined,
-        contextUri: hit.uri,
-        images: hit.images,
-      },
-      at,
-    );
-  },
-  { resume: resumePlay },
+export const PlayAlbumHandler = playFirstFound(
+  'PlayAlbumIntent',
+  'album',
+  'album',
+  (found) => found.albums?.items.find(Boolean),
+  (hit, speech) => ({
+    name: hit.name,
+    artists: artistNames(speech, hit.artists) || undefined,
+    contextUri: hit.uri,
+    images: hit.images,
+  }),
 );
 
-export const PlaySongHandler = onIntent(
-  ['PlaySongIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
-    const song = slotText(input, 'song');
-    const artist = slotText(input, 'artist');
-    if (!song) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-    const q = artist ? `${song} artist:${artist}` : song;
-    const searching = spotify().search.query(q, ['track'], 5);
-    const at = where(input);
-    const found = await searching;
-    const hit = found.tracks?.items.find(Boolean);
-    if (!hit) return tell(input, speech.say('noSearchMatch', { name: song }));
-    return startPlayback(
-      input,
-      {
-        name: hit.name,
-        artists: artistNames(speech, hit.artists),
-        uris: [hit.uri],
-        images: hit.album?.images,
-      },
-      at,
-    );
-  },
-  { resume: resumePlay },
+export const PlaySongHandler = playFirstFound(
+  'PlaySongIntent',
+  'song',
+  'track',
+  (found) => found.tracks?.items.find(Boolean),
+  (hit, speech) => ({
+    name: hit.name,
+    artists: artistNames(speech, hit.artists),
+    uris: [hit.uri],
+    images: hit.album?.images,
+  }),
 );
 
 /** Genres and moods: Spotify's playlists for them ("play some jazz" → a jazz playlist). */
-export const PlayGenreHandler = onIntent(
-  ['PlayGenreIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
-    const genre = slotText(input, 'genre');
-    if (!genre) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-    const searching = spotify().search.query(genre, ['playlist'], 5);
-    const at = where(input);
-    const found = await searching;
-    const hit = found.playlists?.items.find(Boolean);
-    if (!hit) return tell(input, speech.say('noSearchMatch', { name: genre }));
-    return startPlayback(input, { name: hit.name, contextUri: hit.uri, images: hit.images }, at);
-  },
-  { resume: resumePlay },
+export const PlayGenreHandler = playFirstFound(
+  'PlayGenreIntent',
+  'genre',
+  'playlist',
+  (found) => found.playlists?.items.find(Boolean),
+  (hit) => ({ name: hit.name, contextUri: hit.uri, images: hit.images }),
 );
 
 /**
