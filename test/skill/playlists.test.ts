@@ -181,3 +181,35 @@ test('U: like this song (nothing playing) / A: nothing to save', async () => {
   nothingActive(alexa.emulator);
   expect((await alexa.say('SaveSongIntent')).speech).toBe("Nothing is playing, so there's nothing to save.");
 });
+
+test('U: add this song to workout mix; later, another song (warm) / A: added: the end of the playlist is read with the song, then one POST', async () => {
+  expect((await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' })).speech).toBe(
+    "Added Don't Stop Me Now to Workout Mix.",
+  );
+  playing(alexa.emulator, { trackId: 't-bohemian' });
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  expect(reply.speech).toBe('Added Bohemian Rhapsody to Workout Mix.');
+  const lines = alexa.lines();
+  // The playlist is known from the warm index: its last entries and the current song in one round trip.
+  expect(lines.slice(0, 2).sort()).toEqual([
+    expect.stringMatching(/^GET \/v1\/me\/player\b/),
+    expect.stringMatching(/^GET \/v1\/playlists\/pl-workout-mix\/items\?limit=6&offset=\d+$/),
+  ]);
+  expect(lines.slice(2)).toEqual(['POST /v1/playlists/pl-workout-mix/items']);
+  expect(playlist('pl-workout-mix').entries.at(-1)?.uri).toBe('spotify:track:t-bohemian');
+});
+
+test('workout mix deleted in the Spotify app after the index was cached / U: add this song to workout mix: nothing is added to it, the index is read again', async () => {
+  await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  alexa.emulator.state.playlists.delete('pl-workout-mix');
+  const user = demo(alexa.emulator);
+  user.playlistIds = user.playlistIds!.filter((id) => id !== 'pl-workout-mix');
+  playing(alexa.emulator, { trackId: 't-bohemian' });
+
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+  const lines = alexa.lines();
+  expect(lines).toContain('GET /v1/me/playlists?limit=50&offset=0');
+  expect(alexa.emulator.log.some((r) => r.status === 404)).toBe(true);
+  expect(lines).not.toContain('POST /v1/playlists/pl-workout-mix/items');
+  expect(reply.speech).not.toBe('Added Bohemian Rhapsody to Workout Mix.');
+});

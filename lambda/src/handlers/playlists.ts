@@ -2,13 +2,14 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { itemNames } from '../dialog/describe';
-import { addToPlaylistOnce, createPlaylistOnce, saveOnce } from '../spotify/once';
+import type { CachedPlaylist } from '../spotify/cache';
+import { addToPlaylistOnce, createPlaylistOnce, readTail, saveOnce } from '../spotify/once';
 import { onIntent } from '../dialog/define';
 import { askWhichOne, type Option } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
 import { readSession, writeSession } from '../dialog/session';
 import { slotText } from '../dialog/slots';
-import { choosePlaylist, isGone, lookupPlaylists, profileId } from '../resolve/lookup';
+import { cachedPlaylist, choosePlaylist, isGone, lookupPlaylists, profileId } from '../resolve/lookup';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
@@ -62,11 +63,12 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 });
 
 /**
-/**
  * "Add this song to my workout mix": what is playing, the user's playlists (the warm index when it knows the
  * name) and profile id (cached) in parallel; then the playlist's last entry (the same song just added: not
  * again) and one POST /playlists/{id}/items, never retried blindly: a lost answer is resolved by reading the
- * playlist back (spotify/once.ts). Only a 404 for a cached playlist, which added nothing, reads the index again.
+ * playlist back (spotify/once.ts). When the playlist is already known (the warm index has that exact name, or
+ * the user just chose it), its last entry is read together with the current song: one round trip fewer.
+ * Only a 404 for a cached playlist, which added nothing, reads the index again.
  */
 async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = false): Promise<Response> {
   const { speech, spotify, deps, cache } = ctx(input);
@@ -75,6 +77,20 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
     input.responseBuilder.addElicitSlotDirective('playlist');
     return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
   }
+  // The playlist is known before anything is read: its tail is read alongside the current song.
+  const cachedHit = chosen ? undefined : cachedPlaylist(input, spoken as string);
+  const canWrite = (p: CachedPlaylist) => p.collaborative || p.ownerId === cache().profileId();
+  const known = chosen ?? (cachedHit && canWrite(cachedHit) ? cachedHit : undefined);
+  const early = known && {
+    id: known.id,
+    tail: readTail(
+      spotify(),
+      known.id,
+      'total' in known ? { total: known.total, from: 'cached' } : undefined,
+    ),
+  };
+  // Awaited only when that playlist is the one written to; an early answer (nothing playing) leaves it.
+  early?.tail.catch(() => undefined);
   const [state, mine, meId] = await Promise.all([
     spotify().player.getPlaybackState(),
     chosen ? { playlists: [], cached: false } : lookupPlaylists(input, spoken as string),
@@ -104,7 +120,7 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
     } else {
       const p = result.best.value;
       if (!writable.includes(p)) return tell(input, speech.say('notYourPlaylist', { playlist: p.name }));
-      // A stale total (items added elsewhere since the index was read) costs the duplicate check one more read.
+      // A cached total may be stale (items added elsewhere since): the duplicate check reads around it.
       target = { id: p.id, name: p.name, total: p.total };
     }
   }
@@ -115,7 +131,9 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
       deps.clock,
       target.id,
       state.item.uri,
-      target.total ?? undefined,
+      early?.id === target.id
+        ? early.tail
+        : readTail(spotify(), target.id, { total: target.total, from: cached ? 'cached' : 'fresh' }),
     );
   } catch (error) {
     if (!cached || retried || !isGone(error)) throw error;
@@ -147,7 +165,8 @@ export const CreatePlaylistHandler = onIntent(['CreatePlaylistIntent'], async (i
     input.responseBuilder.addElicitSlotDirective('name');
     return ask(input, speech.say('createWhich'), speech.say('createWhich'));
   }
-  const result = await createPlaylistOnce(spotify(), name);
+  // The profile id (whose newest playlists count as "just made") from the warm cache when it is there.
+  const result = await createPlaylistOnce(spotify(), name, profileId(input));
   // The index no longer lists everything: read it again next time.
   if (result !== 'alreadyThere') ctx(input).cache().dropPlaylists();
   return tell(input, speech.say(CREATED[result], { name }));

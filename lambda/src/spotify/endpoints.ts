@@ -289,7 +289,8 @@ function templateToRegExp(template: string): RegExp {
   return new RegExp(`^${body}/?$`);
 }
 
-const REMOVED_PATTERNS = REMOVED_ENDPOINTS.map((r) => ({ ...r, pattern: templateToRegExp(r.path) }));
+/** Built on the first check: the skill itself never checks at run time (the tests and the emulator do). */
+let removedPatterns: Array<RemovedEndpoint & { pattern: RegExp }> | undefined;
 
 /**
  * The removed endpoint a request (or a template) hits, if any. `path` may be a concrete path as logged by a
@@ -298,7 +299,8 @@ const REMOVED_PATTERNS = REMOVED_ENDPOINTS.map((r) => ({ ...r, pattern: template
 export function removedEndpoint(method: string, path: string): RemovedEndpoint | undefined {
   const bare = path.replace(/^\/v1(?=\/)/, '').split('?')[0];
   const upper = method.toUpperCase();
-  return REMOVED_PATTERNS.find((r) => (r.method === '*' || r.method === upper) && r.pattern.test(bare));
+  removedPatterns ??= REMOVED_ENDPOINTS.map((r) => ({ ...r, pattern: templateToRegExp(r.path) }));
+  return removedPatterns.find((r) => (r.method === '*' || r.method === upper) && r.pattern.test(bare));
 }
 
 /**

@@ -54,18 +54,39 @@ async function writeOnce<D extends string>(
 
 const uriOf = (entry: PlaylistItem): string | undefined => (entry.item ?? entry.track)?.uri;
 
-/** The playlist's length and its last entry (one GET, two when the known length is stale). */
-async function tail(
+/** The playlist's length and its last entry, as the duplicate check before an add reads them. */
+export interface Tail {
+  total: number;
+  last: PlaylistItem | undefined;
+}
+
+/**
+ * Entries read around a length that came from the warm index: that length may be off by a few (the skill's
+ * own add counted in, songs added or removed elsewhere since), and a window still holds the last entry, so a
+ * slightly stale length costs no second read.
+ */
+const STALE_WINDOW = { before: 3, size: 6 } as const;
+
+/**
+ * The playlist's length and its last entry: one GET, two when the known length is wrong (by more than the
+ * window, for a length from the warm index). `knownTotal` is the length when known: `fresh` when it was read
+ * in this request (one entry is read), `cached` when it comes from the warm index (a few are).
+ */
+export async function readTail(
   spotify: SpotifyClient,
   playlistId: string,
-  knownTotal: number | undefined,
-): Promise<{ total: number; last: PlaylistItem | undefined }> {
-  let guess = knownTotal ?? 0;
+  known?: { total: number | null | undefined; from: 'fresh' | 'cached' },
+): Promise<Tail> {
+  const stale = known?.from === 'cached';
+  let guess = known?.total ?? 0;
   for (let tries = 0; tries < 2; tries++) {
-    const page = await spotify.playlists.items(playlistId, { offset: Math.max(0, guess - 1), limit: 1 });
-    const items = page.items.filter((i): i is PlaylistItem => Boolean(i));
-    if (page.total === 0 || (items.length > 0 && page.total === guess)) {
-      return { total: page.total, last: items[0] };
+    const window = stale && tries === 0 ? STALE_WINDOW : { before: 1, size: 1 };
+    const offset = Math.max(0, guess - window.before);
+    const page = await spotify.playlists.items(playlistId, { offset, limit: window.size });
+    if (page.total === 0) return { total: 0, last: undefined };
+    const at = page.total - 1 - offset;
+    if (at >= 0 && at < page.items.length && (stale || page.total === guess)) {
+      return { total: page.total, last: page.items[at] ?? undefined };
     }
     guess = page.total;
   }
@@ -73,21 +94,24 @@ async function tail(
 }
 
 /**
- * Adds one song to the end of a playlist, once. `knownTotal` is the length from the playlist list, when
- * known (it saves a round trip).
+ * Adds one song to the end of a playlist, once. `before` is the playlist's tail when the caller already reads
+ * it (in parallel with the current song: it saves a round trip), or what is known of its length (the list's
+ * `items.total`, which saves one read).
  */
 export async function addToPlaylistOnce(
   spotify: SpotifyClient,
   clock: Clock,
   playlistId: string,
   uri: string,
-  knownTotal?: number,
+  before: Promise<Tail> | number | undefined,
 ): Promise<AddResult> {
-  const before = await tail(spotify, playlistId, knownTotal);
-  const lastAdded = before.last?.added_at ? Date.parse(before.last.added_at) : NaN;
+  const tail = await (typeof before === 'object'
+    ? before
+    : readTail(spotify, playlistId, { total: before, from: 'fresh' }));
+  const lastAdded = tail.last?.added_at ? Date.parse(tail.last.added_at) : NaN;
   if (
-    before.last &&
-    uriOf(before.last) === uri &&
+    tail.last &&
+    uriOf(tail.last) === uri &&
     Number.isFinite(lastAdded) &&
     clock.now() - lastAdded < DUPLICATE_WINDOW_MS
   ) {
@@ -97,9 +121,9 @@ export async function addToPlaylistOnce(
     'added',
     () => spotify.playlists.addItems(playlistId, [uri]),
     async () => {
-      const after = await spotify.playlists.items(playlistId, { offset: before.total, limit: 10 });
+      const after = await spotify.playlists.items(playlistId, { offset: tail.total, limit: 10 });
       const appended = after.items.filter((i): i is PlaylistItem => Boolean(i));
-      return after.total > before.total && appended.some((i) => uriOf(i) === uri);
+      return after.total > tail.total && appended.some((i) => uriOf(i) === uri);
     },
   );
 }
@@ -110,10 +134,18 @@ const sameName = (a: string | undefined | null, b: string) =>
 /**
  * Creates a private playlist, once. Spotify does not say when a playlist was made; one of the user's five
  * newest playlists, owned by them, empty and of the same name, is taken as the same request said again.
+ * `ownerId` is the user's profile id when the caller has it (a warm cache): no GET /me then.
  */
-export async function createPlaylistOnce(spotify: SpotifyClient, name: string): Promise<CreateResult> {
-  const [me, newest] = await Promise.all([spotify.me.get(), spotify.playlists.page(0, NEWEST_PLAYLISTS)]);
-  const mine = newest.items.filter((p) => p && p.owner?.id === me.id);
+export async function createPlaylistOnce(
+  spotify: SpotifyClient,
+  name: string,
+  ownerId?: Promise<string>,
+): Promise<CreateResult> {
+  const [meId, newest] = await Promise.all([
+    ownerId ?? spotify.me.get().then((me) => me.id),
+    spotify.playlists.page(0, NEWEST_PLAYLISTS),
+  ]);
+  const mine = newest.items.filter((p) => p && p.owner?.id === meId);
   const size = (p: (typeof mine)[number]) => p?.items?.total ?? p?.tracks?.total ?? null;
   if (mine.some((p) => sameName(p?.name, name) && size(p) === 0)) return 'alreadyThere';
   const known = new Set(newest.items.map((p) => p?.id));
