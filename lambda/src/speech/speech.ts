@@ -40,7 +40,7 @@ export class Speech {
   readonly pack: LanguagePack;
   readonly locale: string;
   private readonly table: StringTable;
-  private readonly numbers: Intl.NumberFormat;
+  private numbers?: Intl.NumberFormat;
   private plurals?: Intl.PluralRules;
   private readonly lists = new Map<Intl.ListFormatType, Intl.ListFormat>();
 
@@ -49,11 +49,22 @@ export class Speech {
     this.pack = typeof pack === 'string' ? packFor(pack) : pack;
     this.locale = locale ?? (typeof pack === 'string' ? pack : pack.locale);
     this.table = this.pack.strings;
-    // No grouping: a count is spoken as "1234", as it always was; Alexa reads digits out either way.
-    this.numbers = new Intl.NumberFormat(this.pack.locale, { useGrouping: false, maximumFractionDigits: 20 });
   }
 
-  private readonly number = (n: number): string => (Number.isFinite(n) ? this.numbers.format(n) : String(n));
+  /**
+   * Intl objects are made on first use, never in the constructor: the first one a process makes loads ICU's
+   * locale data, about 18 ms, which a cold start that speaks no number and no list of two (an unlinked
+   * launch, "Don't Stop Me Now by Queen is playing") does not pay.
+   */
+  private readonly number = (n: number): string => {
+    if (!Number.isFinite(n)) return String(n);
+    // No grouping: a count is spoken as "1234", as it always was; Alexa reads digits out either way.
+    this.numbers ??= new Intl.NumberFormat(this.pack.locale, {
+      useGrouping: false,
+      maximumFractionDigits: 20,
+    });
+    return this.numbers.format(n);
+  };
 
   say(key: StringKey, params?: SpeechParams): string {
     return fill(this.table[key], params, escapeSsml, this.number);
@@ -105,12 +116,14 @@ export class Speech {
 
   /** "A, B, C": names side by side, no conjunction (as plain text: for names inside one parameter). */
   names(items: readonly string[]): string {
-    return this.listFormat('unit').format(items);
+    // One name is itself in every language: no list to format (and no Intl to load).
+    return items.length <= 1 ? items.join('') : this.listFormat('unit').format(items);
   }
 
   /** The same, as safe SSML: plain strings are escaped before joining. */
   namesSsml(items: Array<string | SafeSsml>): SafeSsml {
-    return new SafeSsml(this.listFormat('unit').format(items.map(safeOf)));
+    const safe = items.map(safeOf);
+    return new SafeSsml(safe.length <= 1 ? safe.join('') : this.listFormat('unit').format(safe));
   }
 
   /** A sentence fragment from the table, for use as a parameter of another string. */
