@@ -121,3 +121,43 @@ test('U: the second one (a "which device?" question whose kept song is unusable)
   expect(reply.speech).toBe("Sorry, I've lost track of the choices. Say what you'd like to play again.");
   expect(writes()).toEqual([]);
 });
+
+test('U: play my workout / A: Did you mean Workout Mix or Workout Mix 2? U: the last one / A: Playing Workout Mix 2', async () => {
+  await alexa.say('PlayPlaylistIntent', { playlist: 'workout' });
+  // Alexa's AMAZON.Ordinal resolves "the last one" to -1.
+  const reply = await alexa.say('ChooseIntent', { ordinal: '-1' });
+  expect(reply.speech).toBe('Playing Workout Mix 2 on Kitchen speaker.');
+  expect(writes()).toEqual([
+    expect.objectContaining({
+      path: '/v1/me/player/play',
+      body: { context_uri: 'spotify:playlist:pl-workout-mix-2' },
+    }),
+  ]);
+});
+
+test.each(['neither', 'none of those', 'neither of them', 'never mind'])(
+  'U: add this song to my workout playlist / A: Did you mean …? U: %s / A: Okay, neither then. (nothing added, nothing searched)',
+  async (answer) => {
+    await alexa.say('AddToPlaylistIntent', { playlist: 'workout' });
+    const before = alexa.calls().length;
+    const reply = await alexa.say('AddToPlaylistIntent', { playlist: answer });
+    expect(reply.speech).toBe('Okay, neither then.');
+    expect(reply.endsSession).toBe(true);
+    expect(alexa.calls().slice(before)).toEqual([]);
+    expect(writes()).toEqual([]);
+    expect(reply.sessionAttributes.pending).toBeUndefined();
+  },
+);
+
+test('U: play my workout / A: which one? U: neither (as the elicited playlist) / A: Okay, neither then. (nothing played)', async () => {
+  await alexa.say('PlayPlaylistIntent', { playlist: 'workout' });
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'neither' });
+  expect(reply.speech).toBe('Okay, neither then.');
+  expect(writes()).toEqual([]);
+});
+
+test('U: play neither (no question asked) / A: searched like any name', async () => {
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'neither' });
+  expect(reply.speech).not.toBe('Okay, neither then.');
+  expect(alexa.calls().some((c) => c.path === '/v1/me/playlists')).toBe(true);
+});

@@ -1,8 +1,16 @@
+import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
 import type { SkillRequestHandler } from './define';
 import { intentName, isIntent } from './predicates';
-import { clearQuestion, pickedOption, readQuestion } from './question';
+import { clearQuestion, pickedOption, readQuestion, type Question } from './question';
 import { tell } from './respond';
+import { slotText } from './slots';
+
+/** "Neither", "none of those" in the elicited slot: an answer that picks nothing, not a name to look for. */
+function declined(input: HandlerInput, question: Question): boolean {
+  const spoken = slotText(input, question.slot);
+  return spoken !== undefined && ctx(input).lang.declines.test(spoken);
+}
 
 /**
  * The one answer to "which one?", registered in front of the intent handlers: "the second one" (ChooseIntent),
@@ -10,8 +18,8 @@ import { tell } from './respond';
  * picked option and what the question carried to the asker's `resume`. Built from the handlers themselves,
  * so a handler that asks a question only has to declare how it resumes.
  *
- * A name that is none of the options is not an answer: the asking intent's own handler takes it as a new
- * request. "The fifth one" of three is handed to the asker as it is (it asks again what to play); a
+ * "Neither" (the pack's `declines`) ends the question and does nothing. A name that is none of the options
+ * is not an answer: the asking intent's own handler takes it as a new request. "The fifth one" of three is handed to the asker as it is (it asks again what to play); a
  * ChooseIntent with no question in the session hears that the choices were lost.
  */
 export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRequestHandler {
@@ -27,7 +35,7 @@ export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRe
       if (isIntent(input, 'ChooseIntent')) return true;
       const question = readQuestion(input);
       if (!question || intentName(input) !== question.intent || !askerOf(question.intent)) return false;
-      return pickedOption(input, question) !== undefined;
+      return pickedOption(input, question) !== undefined || declined(input, question);
     },
     async handle(input) {
       const question = readQuestion(input);
@@ -40,6 +48,9 @@ export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRe
         const resumed = await asker.resume(input, choice, question.carried);
         if (resumed) return resumed;
         if (isIntent(input, 'ChooseIntent')) return tell(input, ctx(input).speech.say('choiceLost'));
+      } else if (declined(input, question)) {
+        clearQuestion(input);
+        return tell(input, ctx(input).speech.say('choiceDeclined'));
       }
       return asker.handle(input);
     },

@@ -87,13 +87,14 @@ function ordinalPattern(ordinals: Ordinals): RegExp {
   let pattern = ORDINALS.get(ordinals);
   if (!pattern) {
     const words = Object.keys(ordinals).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(['(\\d+)', ...words].join('|'));
+    // Alexa's AMAZON.Ordinal gives "-1" for "the last one".
+    pattern = new RegExp(['(-?\\d+)', ...words].join('|'));
     ORDINALS.set(ordinals, pattern);
   }
   return pattern;
 }
 
-/** "2", "2nd", "second", "the second one" → index into the options. */
+/** "2", "2nd", "second", "the second one", "-1" or "last" (the last one) → index into the options. */
 export function ordinalIndex(
   text: string | undefined,
   count: number,
@@ -102,7 +103,7 @@ export function ordinalIndex(
   if (!text) return undefined;
   const word = text.toLowerCase().match(ordinalPattern(ordinals))?.[0];
   if (!word) return undefined;
-  const n = /^\d+$/.test(word) ? Number(word) : Object.hasOwn(ordinals, word) ? ordinals[word] : NaN;
+  const n = /^-?\d+$/.test(word) ? Number(word) : Object.hasOwn(ordinals, word) ? ordinals[word] : NaN;
   const index = n === -1 ? count - 1 : n - 1;
   return index >= 0 && index < count ? index : undefined;
 }

@@ -80,6 +80,8 @@ export const enStrings = {
   noSearchMatch: "I couldn't find {name} on Spotify.",
   whatToPlay: 'What should I play? You can say, play my liked songs, or, play music by an artist.',
   choiceLost: "Sorry, I've lost track of the choices. Say what you'd like to play again.",
+  /** "Did you mean A or B?" answered "neither": the question ends, nothing is done. */
+  choiceDeclined: 'Okay, neither then.',
 
   // Playlists and library
   playlistCount: 'You have {count} playlists.',
@@ -306,6 +308,8 @@ export const en: LanguagePack = {
       last: -1,
     },
     ordinalAnswer: /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i,
+    declines:
+      /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
     seekBackwards: /back|rewind|behind/i,
   },

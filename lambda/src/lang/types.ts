@@ -21,6 +21,8 @@ export interface Understanding {
   ordinals: Readonly<Record<string, number>>;
   /** A whole answer that is an ordinal and nothing else ("the second one", "last"). */
   ordinalAnswer: RegExp;
+  /** A whole answer to "did you mean A or B?" that picks none of them ("neither", "none of those"). */
+  declines: RegExp;
   /** Words before or after a playlist's name that are not part of it ("my", "the", "playlist"). */
   playlistFillers: RegExp;
   /** A seek direction, as said, that means backwards ("back", "rewind"). */
