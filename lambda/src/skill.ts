@@ -17,7 +17,7 @@ import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
 import { ACCOUNT_HANDLERS } from './handlers/account';
 import { DEVICE_HANDLERS } from './handlers/devices';
-import { WhatsPlayingHandler } from './handlers/nowPlaying';
+import { WhatsNextHandler, WhatsPlayingHandler } from './handlers/nowPlaying';
 import { PLAY_HANDLERS } from './handlers/play';
 import { PLAYBACK_HANDLERS } from './handlers/playback';
 import { PLAYLIST_HANDLERS } from './handlers/playlists';
@@ -33,6 +33,7 @@ const FAMILIES: SkillRequestHandler[] = [
   LaunchHandler,
   ...PLAYBACK_HANDLERS,
   WhatsPlayingHandler,
+  WhatsNextHandler,
   ...PLAY_HANDLERS,
   ...PLAYLIST_HANDLERS,
   ...DEVICE_HANDLERS,

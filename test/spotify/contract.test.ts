@@ -125,6 +125,7 @@ async function runEveryMethod(rig: Rig, spotify: SpotifyClient): Promise<void> {
   await spotify.player.setShuffle(true, 'dev-kitchen');
   await spotify.player.setRepeat('track');
   await spotify.player.queue('spotify:track:t-stronger', 'dev-kitchen');
+  await spotify.player.getQueue();
   await spotify.player.recentlyPlayed(5);
   await spotify.player.transfer('dev-tv', false);
   await spotify.playlists.mine();

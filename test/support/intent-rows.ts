@@ -392,6 +392,30 @@ export const TABLE: Row[] = [
     requests: [PLAYBACK_STATE],
     speech: "Don't Stop Me Now by Queen, from Jazz, is playing on Kitchen speaker.",
   },
+  {
+    intent: 'WhatsNextIntent',
+    say: "what's next (in my workout mix, a song queued)",
+    envelope: intent('WhatsNextIntent'),
+    arrange: (w) => {
+      playing(w.emulator, { contextUri: 'spotify:playlist:pl-workout-mix', trackId: 't-eye-tiger' });
+      demo(w.emulator).player.queue = ['spotify:track:t-highway'];
+    },
+    requests: [GET('/me/player/queue')],
+    speech: 'Next up is Highway to Hell by AC/DC, then Stronger by Kanye West.',
+    state: {
+      of: (w) => demo(w.emulator).player.queue,
+      from: ['spotify:track:t-highway'],
+      to: ['spotify:track:t-highway'],
+    },
+  },
+  {
+    intent: 'WhatsNextIntent',
+    say: "what's coming up (the last song of the album)",
+    envelope: intent('WhatsNextIntent'),
+    arrange: inJazz('t-fat-bottomed'),
+    requests: [GET('/me/player/queue')],
+    speech: 'Nothing is lined up after this one.',
+  },
 
   // Play by name, on the active device and "… on the kitchen speaker"
   {

@@ -108,6 +108,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     why: 'GET /me/player for the position, then PUT seek',
   },
   simple('WhatsPlayingIntent', "what's playing", 'GET /me/player'),
+  simple('WhatsNextIntent', "what's next", 'GET /me/player/queue'),
   {
     intent: 'PlayPlaylistIntent',
     say: 'play my workout mix',

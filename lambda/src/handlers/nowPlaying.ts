@@ -20,3 +20,13 @@ export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input
   ];
   return tell(input, ssml, { title, text: lines.filter(Boolean).join('\n'), images });
 });
+
+/** "What's next?": the next one or two items (the user's queue, then the context), read and left as they are. */
+export const WhatsNextHandler = onIntent(['WhatsNextIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const { currentlyPlaying, queue } = await spotify().player.getQueue();
+  if (!currentlyPlaying) return tell(input, speech.say('nothingPlaying'));
+  const [first, second] = queue.slice(0, 2).map((item) => speech.fragment('itemBy', itemNames(speech, item)));
+  if (!first) return tell(input, speech.say('upNextNothing'));
+  return tell(input, second ? speech.say('upNextThen', { first, second }) : speech.say('upNext', { first }));
+});

@@ -18,6 +18,12 @@ export const enStrings = {
   nowPausedAlbum: '{title} by {artists}, from {album}, is paused on {device}.',
   nothingPlaying: 'Nothing is playing right now.',
   adPlaying: 'An ad is playing on {device}.',
+  /** "What's next?": the next one or two items of the queue. */
+  upNext: 'Next up is {first}.',
+  upNextThen: 'Next up is {first}, then {second}.',
+  upNextNothing: 'Nothing is lined up after this one.',
+  /** One item of the queue, inside upNext. */
+  itemBy: '{title} by {artists}',
   whatNext: 'What would you like to do?',
   whatNextReprompt: 'You can say, play my liked songs, or, list my devices. What would you like to do?',
   and: 'and',

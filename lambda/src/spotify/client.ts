@@ -13,10 +13,12 @@ import { BadResponseError } from './errors';
 import type {
   Device,
   Paging,
+  PlayableItem,
   PlayHistory,
   PlaybackState,
   Playlist,
   PlaylistItem,
+  Queue,
   RepeatState,
   SavedTrack,
   SearchResults,
@@ -160,6 +162,21 @@ export class PlayerApi extends Group {
     return this.fetchOptional<PlaybackState>('player.currentlyPlaying', {
       query: PlayerApi.WITH_EPISODES,
     });
+  }
+
+  /**
+   * `GET /me/player/queue`: what plays now and what comes after it (the user's queue, then the context).
+   * Entries that are not objects are dropped; no queue at all reads as empty.
+   */
+  async getQueue(): Promise<Queue> {
+    const body = await this.fetchOptional<{ currently_playing?: PlayableItem | null; queue?: unknown }>(
+      'player.getQueue',
+    );
+    if (body && body.queue != null && !Array.isArray(body.queue)) throw broken(200);
+    return {
+      currentlyPlaying: isObject(body?.currently_playing) ? (body.currently_playing as PlayableItem) : null,
+      queue: objectsOnly((body?.queue as Array<PlayableItem | null> | undefined) ?? []),
+    };
   }
 
   /** Every device Spotify can see; entries that are not objects dropped (`id` itself may still be null). */

@@ -152,6 +152,14 @@ export const ENDPOINTS = [
     player: true,
   },
   {
+    id: 'player.getQueue',
+    method: 'GET',
+    path: '/me/player/queue',
+    scopes: ['user-read-currently-playing', 'user-read-playback-state'],
+    idempotent: true,
+    player: true,
+  },
+  {
     id: 'player.recentlyPlayed',
     method: 'GET',
     path: '/me/player/recently-played',

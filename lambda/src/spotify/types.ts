@@ -65,6 +65,13 @@ export interface PlaybackContext {
 
 export type RepeatState = 'off' | 'track' | 'context';
 
+/** `GET /me/player/queue`, as the client hands it on. */
+export interface Queue {
+  currentlyPlaying: PlayableItem | null;
+  /** What plays next, in order: the user's queue, then the rest of the context. */
+  queue: PlayableItem[];
+}
+
 export interface PlaybackState {
   device: Device;
   repeat_state: RepeatState;
