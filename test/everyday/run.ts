@@ -65,7 +65,7 @@ export type World =
   | 'two-kitchens'
   /** "Something - Remastered 2009" from "Abbey Road (Remastered)" plays */
   | 'remastered'
-  /** "Stronger" plays from the album "Stronger"? No: "Eye of the Tiger" from the album "Eye of the Tiger" */
+  /** "Eye of the Tiger" plays from the album "Eye of the Tiger" */
   | 'same-album-name'
   /** a second playlist called "Sleep", with songs, besides the seed's empty "Sleep" */
   | 'two-sleeps'
@@ -168,7 +168,7 @@ export const textOf = (entry: Entry): string =>
     .join(' / ');
 
 export function loadSkillModel(): InteractionModel {
-  return loadModel(modelFile(path.join(ROOT, 'skill-package'), 'en-US'));
+  return loadModel(modelFile(ROOT, 'en-US'));
 }
 
 /** Lower-case words joined by single spaces, as the resolver reads an utterance. */
