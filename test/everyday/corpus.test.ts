@@ -6,7 +6,18 @@
  */
 import * as fs from 'node:fs';
 import { CORPUS } from './corpus';
-import { FAMILIES, failures, loadSkillModel, modelSamples, normalise, reasons, runCorpus, scores, table, turnsOf } from './run';
+import {
+  FAMILIES,
+  failures,
+  loadSkillModel,
+  modelSamples,
+  normalise,
+  reasons,
+  runCorpus,
+  scores,
+  table,
+  turnsOf,
+} from './run';
 
 /** The bar: at least this share of the corpus handled right. */
 export const THRESHOLD = 0.95;

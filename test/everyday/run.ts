@@ -47,6 +47,8 @@ export type Family = keyof typeof FAMILIES;
 export type World =
   /** nothing active, nothing loaded (the seed) */
   | 'idle'
+  /** the kitchen speaker is the active device, with nothing loaded (nothing to resume) */
+  | 'stopped'
   /** "Don't Stop Me Now" (A Night at the Opera) plays on the kitchen speaker: the default */
   | 'playing'
   /** the same, paused */
@@ -134,10 +136,7 @@ export interface Entry {
 }
 
 export type Reason =
-  | 'misrouted by the model'
-  | 'wrong handler behaviour'
-  | 'missing intent'
-  | 'missing emulator feature';
+  'misrouted by the model' | 'wrong handler behaviour' | 'missing intent' | 'missing emulator feature';
 
 export interface Outcome {
   entry: Entry;
@@ -160,7 +159,9 @@ export interface FamilyScore {
 }
 
 export const turnsOf = (entry: Entry): Turn[] =>
-  (typeof entry.say === 'string' ? [entry.say] : entry.say).map((t) => (typeof t === 'string' ? { say: t } : t));
+  (typeof entry.say === 'string' ? [entry.say] : entry.say).map((t) =>
+    typeof t === 'string' ? { say: t } : t,
+  );
 
 export const textOf = (entry: Entry): string =>
   turnsOf(entry)
@@ -215,6 +216,16 @@ export function arrange(emulator: Emulator, worlds: World[]): { unlinked: boolea
       case 'idle':
         for (const d of user.devices) d.is_active = false;
         user.player = { ...user.player, deviceId: null, trackId: null, contextUri: null, isPlaying: false };
+        break;
+      case 'stopped':
+        for (const d of user.devices) d.is_active = d.id === 'dev-kitchen';
+        user.player = {
+          ...user.player,
+          deviceId: 'dev-kitchen',
+          trackId: null,
+          contextUri: null,
+          isPlaying: false,
+        };
         break;
       case 'playing':
         play(emulator, 'dev-kitchen', 't-dont-stop', 'spotify:album:al-night-opera');
@@ -319,7 +330,12 @@ export function describeCall(c: LoggedCall): string {
 function describeSpec(c: Call): string {
   const s = specOf(c);
   const parts = [s.call];
-  if (s.query) parts.push(Object.entries(s.query).map(([k, v]) => `${k}=${String(v)}`).join('&'));
+  if (s.query)
+    parts.push(
+      Object.entries(s.query)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join('&'),
+    );
   if (s.body) parts.push(JSON.stringify(s.body, (_, v: unknown) => (v instanceof RegExp ? String(v) : v)));
   if (s.bodyAny) parts.push(`one of ${s.bodyAny.join('|')}`);
   return parts.join(' ');
@@ -327,7 +343,9 @@ function describeSpec(c: Call): string {
 
 function valueMatches(expected: unknown, actual: unknown): boolean {
   if (expected instanceof RegExp) {
-    return actual !== undefined && expected.test(typeof actual === 'string' ? actual : JSON.stringify(actual));
+    return (
+      actual !== undefined && expected.test(typeof actual === 'string' ? actual : JSON.stringify(actual))
+    );
   }
   return JSON.stringify(expected) === JSON.stringify(actual);
 }
@@ -371,13 +389,17 @@ export function check(expect: Expect, turn: SkillTurn, calls: LoggedCall[]): str
     const write = calls.find((c) => c.method !== 'GET');
     if (write) problems.push(`unwanted write ${describeCall(write)}`);
   }
-  if (expect.says && !expect.says.test(speech)) problems.push(`said "${speech}", wanted ${String(expect.says)}`);
-  if (expect.notSays?.test(speech)) problems.push(`said "${speech}", must not match ${String(expect.notSays)}`);
+  if (expect.says && !expect.says.test(speech))
+    problems.push(`said "${speech}", wanted ${String(expect.says)}`);
+  if (expect.notSays?.test(speech))
+    problems.push(`said "${speech}", must not match ${String(expect.notSays)}`);
   if (expect.asks && !turn.sessionOpen) problems.push(`did not ask (session ended): "${speech}"`);
   if (expect.ends && turn.sessionOpen) problems.push(`kept the session open: "${speech}"`);
   if (expect.linkCard && turn.card?.type !== 'LinkAccount') problems.push('no LinkAccount card');
   if (expect.card && !expect.card.test(`${turn.card?.title ?? ''}\n${turn.card?.text ?? ''}`)) {
-    problems.push(`card "${turn.card?.title ?? ''} | ${turn.card?.text ?? ''}" does not match ${String(expect.card)}`);
+    problems.push(
+      `card "${turn.card?.title ?? ''} | ${turn.card?.text ?? ''}" does not match ${String(expect.card)}`,
+    );
   }
   if (expect.maxWords !== undefined) {
     const n = speech.split(/\s+/).filter(Boolean).length;
@@ -419,7 +441,8 @@ export async function startRunner(): Promise<Runner> {
   return {
     async run(entry, index) {
       emulator.reset();
-      const worlds = entry.world === undefined ? [] : Array.isArray(entry.world) ? entry.world : [entry.world];
+      const worlds =
+        entry.world === undefined ? [] : Array.isArray(entry.world) ? entry.world : [entry.world];
       const { unlinked } = arrange(emulator, worlds);
       let echo = 'echo-kitchen';
       const session = new AlexaSession({
