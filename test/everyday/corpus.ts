@@ -55,7 +55,8 @@ const WRITES: Call[] = [
 ];
 
 const PLAYING_NAME = /^Playing .+/;
-const NOT_PLAYING = /(isn't|is not|not) playing|nothing (is )?playing/i;
+const NOT_PLAYING =
+  /(isn't|is not|not) playing|nothing (is )?playing|(no|can't find an) active (Spotify )?device/i;
 const EMOJI = /\p{Extended_Pictographic}/u;
 
 // Entry builders -----------------------------------------------------------------------------------------
@@ -483,7 +484,7 @@ const podcasts: Entry[] = [
 const sp = family('spotify-playlists', { world: 'paused', via: 'PlayPlaylistIntent' });
 const outOfReach: Expect = {
   says: /Spotify/,
-  notSays: /couldn't find a playlist called|can't find a playlist called/i,
+  notSays: /couldn't find|can't find/i,
   never: [PLAY],
   noSpotifyWrite: true,
 };
@@ -696,7 +697,7 @@ const oddLibraries: Entry[] = [
   ),
   odd(
     'play my liked songs',
-    { says: /no liked songs|haven't liked|liked songs is empty/i, never: [PLAY] },
+    { says: /no liked songs|haven't liked|don't have any liked songs|liked songs is empty/i, never: [PLAY] },
     { world: ['paused', 'empty-library'], via: 'PlayLikedSongsIntent' },
   ),
   odd(
