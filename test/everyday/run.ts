@@ -378,6 +378,10 @@ export function check(expect: Expect, turn: SkillTurn, calls: LoggedCall[]): str
   if (/something went wrong|went wrong|try again later/i.test(speech) && !expect.says?.test(speech)) {
     problems.push(`apologised: "${speech}"`);
   }
+  // "Sorry, I didn't get that" (the fallback) is never the right answer to an everyday request either.
+  if (/didn't (get|catch) that/i.test(speech) && !expect.says?.test(speech)) {
+    problems.push(`not understood: "${speech}"`);
+  }
   for (const c of expect.calls ?? []) {
     if (!calls.some((x) => callMatches(c, x))) problems.push(`missing call ${describeSpec(c)}`);
   }
