@@ -18,7 +18,7 @@
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { AlexaSession, CONSOLE_SKILL_ID, type SkillTurn } from '../../tools/console/alexa';
-import { loadModel, modelFile, type InteractionModel } from '../../tools/console/model';
+import { loadModel, modelFile, type ParsedModel } from '../../tools/console/model';
 import { UtteranceResolver, words } from '../../tools/console/resolver';
 import type { Emulator } from '../../tools/spotify-emulator';
 import { startAlexa, type Alexa } from '../support/harness';
@@ -168,7 +168,7 @@ export const textOf = (entry: Entry): string =>
     .map((t) => t.say)
     .join(' / ');
 
-export function loadSkillModel(): InteractionModel {
+export function loadSkillModel(): ParsedModel {
   return loadModel(modelFile(ROOT, 'en-US'));
 }
 
@@ -179,7 +179,7 @@ export const normalise = (text: string): string =>
     .join(' ');
 
 /** Every sample utterance of the model, normalised (samples with slots included, as written). */
-export function modelSamples(model: InteractionModel): Set<string> {
+export function modelSamples(model: ParsedModel): Set<string> {
   return new Set(model.intents.flatMap((i) => (i.samples ?? []).map(normalise)));
 }
 
