@@ -18,6 +18,7 @@ import {
   deviceList,
   type DeviceList,
   isGone,
+  isSpotifysOwn,
   lookupPlaylists,
   playlistWords,
   readDevices,
@@ -296,6 +297,9 @@ async function playPlaylist(input: HandlerInput, retried = false): Promise<Respo
   }
   if (result.kind === 'ambiguous')
     return askWhichPlaylist(input, playlistOptions(result.options), 'PlayPlaylistIntent');
+  // Discover Weekly and the like: no search can find them for this app any more.
+  if (isSpotifysOwn(words, ctx(input).lang))
+    return tell(input, speech.say('spotifysOwnPlaylist', { name: words }));
   // Not in the library: a public playlist of that name, but only a close match, never something unrelated.
   const found = await spotify().search.query(spoken, ['playlist'], 5);
   const publicMatch = matchName(
@@ -436,6 +440,8 @@ export const PlaySearchHandler = onIntent(
     if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
     if (own.kind === 'ambiguous')
       return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
+    if (isSpotifysOwn(cleaned, ctx(input).lang))
+      return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
     const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
       const r = matchName(
         ctx(input).lang.matching,

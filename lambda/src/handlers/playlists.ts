@@ -9,7 +9,15 @@ import { askWhichOne, type Option } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
 import { readSession, writeSession } from '../dialog/session';
 import { slotText } from '../dialog/slots';
-import { cachedPlaylist, choosePlaylist, isGone, lookupPlaylists, profileId } from '../resolve/lookup';
+import {
+  cachedPlaylist,
+  choosePlaylist,
+  isGone,
+  isSpotifysOwn,
+  lookupPlaylists,
+  playlistWords,
+  profileId,
+} from '../resolve/lookup';
 
 const PAGE = 5;
 const LIST_KEY = 'playlistOffset';
@@ -105,7 +113,12 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
   } else {
     const writable = playlists.filter((p) => p.ownerId === meId || p.collaborative);
     const result = choosePlaylist(spoken as string, mine, ctx(input).lang.matching);
-    if (result.kind === 'none') return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
+    if (result.kind === 'none') {
+      const words = playlistWords(spoken as string, ctx(input).lang);
+      if (isSpotifysOwn(words, ctx(input).lang))
+        return tell(input, speech.say('spotifysOwnPlaylistAdd', { name: words }));
+      return tell(input, speech.say('noPlaylistMatch', { name: spoken as string }));
+    }
     if (result.kind === 'ambiguous') {
       const options = result.options
         .filter((o) => writable.includes(o.value))

@@ -84,6 +84,11 @@ export const enStrings = {
     "I couldn't find a playlist called {name} in your library. Say, list my playlists, to hear what you have.",
   noPlaylists: "You don't have any playlists yet.",
   noSearchMatch: "I couldn't find {name} on Spotify.",
+  /** Discover Weekly and the like: out of reach for apps since Spotify's 2024–2026 API changes. */
+  spotifysOwnPlaylist:
+    "Spotify doesn't let apps like this one play its own playlists, such as {name}. Start it in the Spotify app, or ask me for one of yours.",
+  spotifysOwnPlaylistAdd:
+    "{name} is one of Spotify's own playlists: only Spotify can add to it. Try one of yours.",
   whatToPlay: 'What should I play? You can say, play my liked songs, or, play music by an artist.',
   choiceLost: "Sorry, I've lost track of the choices. Say what you'd like to play again.",
   /** "Did you mean A or B?" answered "neither": the question ends, nothing is done. */
@@ -314,6 +319,8 @@ export const en: LanguagePack = {
       last: -1,
     },
     ordinalAnswer: /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i,
+    spotifysOwnPlaylists:
+      /^(?:discover weekly|release radar|(?:my )?daily mix(?: (?:\d+|one|two|three|four|five|six))?|daylist|on repeat|repeat rewind|time capsule|today'?s top hits|rap ?caviar|viva latino|rock this|all out \w+s|mood booster|songs to sing in the car|your top songs \d{4}|release radar and discover weekly)$/i,
     declines:
       /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,

@@ -21,6 +21,11 @@ export interface Understanding {
   ordinals: Readonly<Record<string, number>>;
   /** A whole answer that is an ordinal and nothing else ("the second one", "last"). */
   ordinalAnswer: RegExp;
+  /**
+   * The names of Spotify's own playlists (Discover Weekly, Release Radar, Daily Mix…), which Spotify's API no
+   * longer lets apps like this one read or play: said plainly instead of "I couldn't find".
+   */
+  spotifysOwnPlaylists: RegExp;
   /** A whole answer to "did you mean A or B?" that picks none of them ("neither", "none of those"). */
   declines: RegExp;
   /** Words before or after a playlist's name that are not part of it ("my", "the", "playlist"). */

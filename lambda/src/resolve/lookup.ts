@@ -47,6 +47,11 @@ export function playlistWords(spoken: string, lang: Understanding): string {
   return spoken.replace(lang.playlistFillers, '').trim() || spoken;
 }
 
+/** Whether `words` (a name without "my" and "playlist") names one of Spotify's own playlists. */
+export function isSpotifysOwn(words: string, lang: Understanding): boolean {
+  return lang.spotifysOwnPlaylists.test(words.trim().replace(/\s+/g, ' '));
+}
+
 export function matchPlaylist(
   spoken: string,
   playlists: CachedPlaylist[],

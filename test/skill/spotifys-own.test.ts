@@ -1,0 +1,54 @@
+/**
+ * Spotify's own playlists (Discover Weekly, Release Radar, Daily Mixes, its editorial ones) are out of reach
+ * for apps like this one since Spotify's 2024–2026 API changes: the skill says so plainly and sends nothing
+ * that cannot succeed, instead of "I couldn't find a playlist called discover weekly".
+ */
+import { startAlexa, type Alexa } from '../support/harness';
+import { playing } from '../support/world';
+
+let alexa: Alexa;
+beforeEach(async () => {
+  alexa = await startAlexa();
+  playing(alexa.emulator, { isPlaying: false });
+});
+afterEach(() => alexa.close());
+
+const writes = () => alexa.calls().filter((c) => c.method !== 'GET');
+const searches = () => alexa.calls().filter((c) => c.path === '/v1/search');
+
+test('U: play my discover weekly playlist / A: Spotify does not let apps play its own playlists; nothing played, nothing searched', async () => {
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'my discover weekly playlist' });
+  expect(reply.speech).toBe(
+    "Spotify doesn't let apps like this one play its own playlists, such as discover weekly. Start it in the Spotify app, or ask me for one of yours.",
+  );
+  expect(writes()).toEqual([]);
+  expect(searches()).toEqual([]);
+});
+
+test('U: play release radar (a search) / A: the same plain answer; nothing played', async () => {
+  const reply = await alexa.say('PlaySearchIntent', { query: 'release radar' });
+  expect(reply.speech).toMatch(
+    /^Spotify doesn't let apps like this one play its own playlists, such as release radar\./,
+  );
+  expect(writes()).toEqual([]);
+});
+
+test('U: play daily mix 2 / A: the same plain answer', async () => {
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'daily mix 2' });
+  expect(reply.speech).toMatch(/such as daily mix 2\./);
+  expect(writes()).toEqual([]);
+});
+
+test('U: add this song to discover weekly / A: only Spotify can add to it; nothing added', async () => {
+  playing(alexa.emulator);
+  const reply = await alexa.say('AddToPlaylistIntent', { playlist: 'discover weekly' });
+  expect(reply.speech).toBe(
+    "discover weekly is one of Spotify's own playlists: only Spotify can add to it. Try one of yours.",
+  );
+  expect(writes()).toEqual([]);
+});
+
+test("U: play my workout mix / A: a playlist of the user's own is not mistaken for one of Spotify's", async () => {
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'workout mix' });
+  expect(reply.speech).toBe('Playing Workout Mix on Kitchen speaker.');
+});
