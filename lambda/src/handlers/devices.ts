@@ -34,6 +34,8 @@ export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) 
     devices.length === 1
       ? speech.say('deviceCountOne', { names })
       : speech.say('deviceCount', { count: devices.length, names }),
+    undefined,
+    { kind: 'devices', devices: sorted },
   );
 });
 

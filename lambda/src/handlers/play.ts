@@ -4,7 +4,7 @@ import { ctx } from '../context';
 import { matchName } from '../matching';
 import { SpotifyError } from '../spotify/errors';
 import type { Image } from '../spotify/types';
-import { onIntent, type Resume } from '../dialog/define';
+import { onIntent, showingScreen, type Resume } from '../dialog/define';
 import { recall, remember, type UserMemory } from '../user/memory';
 import { askWhichOne, type Option } from '../dialog/question';
 import { intentName } from '../dialog/predicates';
@@ -488,7 +488,7 @@ export const PlaySearchHandler = onIntent(
   { resume: resumePlay },
 );
 
-export const PLAY_HANDLERS = [
+export const PLAY_HANDLERS = showingScreen('nowPlaying', [
   PlayPlaylistHandler,
   PlayLikedSongsHandler,
   PlayArtistHandler,
@@ -496,4 +496,4 @@ export const PLAY_HANDLERS = [
   PlaySongHandler,
   PlayGenreHandler,
   PlaySearchHandler,
-];
+]);
