@@ -23,7 +23,7 @@ function payload(reply: Reply) {
     datasources: { payload: Record<string, unknown> };
   }>;
   const render = directives.find((d) => d.type === 'Alexa.Presentation.APL.RenderDocument');
-  return render && { token: render.token, ...render.datasources.payload };
+  return render && ({ token: render.token, ...render.datasources.payload } as Record<string, unknown>);
 }
 
 test('T: pause / A: Paused. The player is paused and the screen refreshed', async () => {

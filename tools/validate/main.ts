@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { validateApl } from './apl';
 import {
   formatProblem,
   validateProject,
@@ -80,3 +81,9 @@ function main(): number {
 }
 
 process.exitCode = main();
+// Amazon's APL validator is asynchronous: the screens are checked after the rest (tools/validate/apl.ts).
+void validateApl().then((problems) => {
+  for (const p of problems) console.error(formatProblem(p));
+  if (problems.length > 0) process.exitCode = 1;
+  else console.log("validate: every APL document passes Amazon's apl-suggester and Alexa's limits");
+});

@@ -69,7 +69,7 @@ export function screenClass(viewport: ViewportInfo | undefined): ScreenClass {
   const dpi = finite(viewport.dpi, 160);
   const width = (finite(viewport.pixelWidth, 1024) * 160) / dpi;
   const height = (finite(viewport.pixelHeight, 600) * 160) / dpi;
-  if (width < 960 || height < 480) return 'small';
+  if (width < 960 || height < 600) return 'small';
   if (width < 1280) return 'medium';
   return 'large';
 }
