@@ -30,8 +30,9 @@ test('a broken document fails: an unknown property, a bad enum value, an image w
 
 test('`npm run validate` runs the APL checks and fails on a broken document', () => {
   const main = path.resolve(__dirname, '../../tools/validate/main.ts');
+  // Passing: the one line of the other checks (exit 0).
   const ok = execFileSync(process.execPath, ['--import', 'tsx', main], { encoding: 'utf8' });
-  expect(ok).toMatch(/every APL document passes Amazon's apl-suggester/);
+  expect(ok).toMatch(/^validate: .* fine\n$/);
   // The same run with a document broken through a preloaded module: exit code 1 and the finding.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apl-broken-'));
   const preload = path.join(dir, 'break.ts');
