@@ -80,9 +80,9 @@ export function nowPlayingData(
   });
   const buttons = [
     button('volumeDown', words.volumeDown, '−'),
-    button('previous', words.previous, '⏮'),
-    playing ? button('pause', words.pause, '⏸', true) : button('resume', words.play, '▶', true),
-    button('next', words.next, '⏭'),
+    button('previous', words.previous, '◀◀'),
+    playing ? button('pause', words.pause, '❚❚', true) : button('resume', words.play, '▶', true),
+    button('next', words.next, '▶▶'),
     button('volumeUp', words.volumeUp, '+'),
   ];
   if (!item) {
@@ -191,17 +191,6 @@ export function playlistsData(
   });
 }
 
-const KIND_SYMBOL: Record<string, string> = {
-  Computer: '💻',
-  Smartphone: '📱',
-  Speaker: '🔊',
-  TV: '📺',
-  CastAudio: '🔊',
-  CastVideo: '📺',
-  GameConsole: '🎮',
-  Tablet: '📱',
-};
-
 export function devicesData(words: ScreenWords, look: Look, devices: ReadonlyArray<Device | null>): ListData {
   const rows = devices.flatMap((d): ListRow[] => {
     if (!d?.name) return [];
@@ -213,7 +202,7 @@ export function devicesData(words: ScreenWords, look: Look, devices: ReadonlyArr
     const kind = screenText(d.type, 40);
     return [
       {
-        primary: screenText(`${KIND_SYMBOL[d.type] ?? '🎵'} ${d.name}`),
+        primary: screenText(d.name),
         secondary: screenText(kind ? `${kind} · ${state}` : state),
         image: '',
         // A restricted device cannot be moved to: its row does nothing when tapped (no action).
