@@ -15,12 +15,14 @@ import { accountLinkingGuard } from './dialog/guard';
 import type { SkillRequestHandler } from './dialog/define';
 import { SkillEventHandlers } from './handlers/events';
 import { LaunchHandler } from './handlers/launch';
+import { touchHandler } from './handlers/touch';
 import { ACCOUNT_HANDLERS } from './handlers/account';
 import { DEVICE_HANDLERS } from './handlers/devices';
 import { WhatsNextHandler, WhatsPlayingHandler } from './handlers/nowPlaying';
 import { PLAY_HANDLERS } from './handlers/play';
 import { PLAYBACK_HANDLERS } from './handlers/playback';
 import { PLAYLIST_HANDLERS } from './handlers/playlists';
+import { screenInterceptor } from './screens/render';
 import { MemoryPersistenceAdapter } from './persistence/memory';
 import { WarmCache } from './spotify/cache';
 import { speechFor } from './speech/speech';
@@ -47,11 +49,14 @@ const FAMILIES: SkillRequestHandler[] = [
   CatchAllHandler,
 ];
 
+const ANSWERING: SkillRequestHandler[] = [answerHandler(FAMILIES), ...FAMILIES];
+
 /**
  * Every request handler (the account-linking guard runs before them). Shared by every host of the skill.
- * First, the answer to a "which one?" question, which is not a new request to the intent that asked.
+ * First a touch on a screen, which becomes its spoken twin and goes through the ones below; then the answer to
+ * a "which one?" question, which is not a new request to the intent that asked.
  */
-export const REQUEST_HANDLERS: SkillRequestHandler[] = [answerHandler(FAMILIES), ...FAMILIES];
+export const REQUEST_HANDLERS: SkillRequestHandler[] = [touchHandler(ANSWERING), ...ANSWERING];
 
 export function buildSkill(given: SkillDeps): Skill {
   // One warm cache per skill, so per Lambda container (index.ts builds the skill once).
@@ -60,6 +65,7 @@ export function buildSkill(given: SkillDeps): Skill {
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(contextInterceptor(deps, store))
     .addRequestHandlers(accountLinkingGuard(REQUEST_HANDLERS), ...REQUEST_HANDLERS)
+    .addResponseInterceptors(screenInterceptor)
     .addErrorHandlers(skillErrorHandler(REQUEST_HANDLERS))
     .withCustomUserAgent('connect-remote/0.1');
   if (deps.config.skillId) builder.withSkillId(deps.config.skillId);

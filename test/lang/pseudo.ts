@@ -81,5 +81,8 @@ export function pseudoPack(base: LanguagePack = en): LanguagePack {
   const strings = Object.fromEntries(
     Object.entries(base.strings).map(([key, text]) => [key, pseudoTranslate(text)]),
   ) as Record<StringKey, string> as StringTable;
-  return { ...base, locale: PSEUDO_LOCALE, listLocale: 'ja', strings };
+  const screens = Object.fromEntries(
+    Object.entries(base.screens).map(([key, text]) => [key, pseudoTranslate(text)]),
+  ) as LanguagePack['screens'];
+  return { ...base, locale: PSEUDO_LOCALE, listLocale: 'ja', strings, screens };
 }

@@ -3,6 +3,7 @@
  * `anIntent('PlayPlaylistIntent').slot('playlist', 'workout mix').linked(token).build()`.
  */
 import type { RequestEnvelope, Slot } from 'ask-sdk-model';
+import { PROFILES, type ProfileId } from '../../tools/console/profiles';
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000001';
 export const TEST_USER_ID = 'amzn1.ask.account.TESTUSER';
@@ -21,6 +22,7 @@ export class EnvelopeBuilder {
   private readonly slots: Record<string, Slot> = {};
   private dialogState: string | undefined;
   private confirmation: string | undefined;
+  private profile: ProfileId | undefined;
 
   constructor(private readonly request: Record<string, unknown>) {}
 
@@ -52,6 +54,11 @@ export class EnvelopeBuilder {
   ): this {
     this.dialogState = state;
     this.confirmation = confirmation;
+    return this;
+  }
+  /** Sent from an Echo with a screen (its supportedInterfaces and Viewport), or 'echo-dot' for none. */
+  on(profile: ProfileId): this {
+    this.profile = profile;
     return this;
   }
   /** Marks the session as new (after `session(...)` set its id). */
@@ -92,6 +99,8 @@ export class EnvelopeBuilder {
       if (this.confirmation)
         (request.intent as Record<string, unknown>).confirmationStatus = this.confirmation;
     }
+    const device = this.profile ? PROFILES[this.profile] : undefined;
+    const screen = device?.viewport ? { Viewport: device.viewport } : {};
     return {
       version: '1.0',
       session: {
@@ -105,10 +114,14 @@ export class EnvelopeBuilder {
         System: {
           application,
           user,
-          device: { deviceId: 'amzn1.ask.device.TESTDEVICE', supportedInterfaces: {} },
+          device: {
+            deviceId: 'amzn1.ask.device.TESTDEVICE',
+            supportedInterfaces: device ? device.supportedInterfaces : {},
+          },
           apiEndpoint: 'https://api.amazonalexa.com',
           apiAccessToken: 'alexa-api-token-not-used',
         },
+        ...screen,
       },
       request,
     } as unknown as RequestEnvelope;
@@ -121,6 +134,14 @@ export const anIntent = (name: string) =>
     type: 'IntentRequest',
     dialogState: 'COMPLETED',
     intent: { name, confirmationStatus: 'NONE' },
+  });
+/** A touch on a screen the skill sent: SendEvent's `arguments`, with the document's token. */
+export const aUserEvent = (args: unknown[], token = 'connectRemote.nowPlaying') =>
+  new EnvelopeBuilder({
+    type: 'Alexa.Presentation.APL.UserEvent',
+    token,
+    arguments: args,
+    source: { type: 'TouchWrapper', handler: 'Press', id: 'test' },
   });
 export const aSessionEnded = (reason = 'USER_INITIATED') =>
   new EnvelopeBuilder({ type: 'SessionEndedRequest', reason });

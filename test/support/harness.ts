@@ -9,7 +9,8 @@ import { systemClock } from '../../lambda/src/util/clock';
 import { createLogger } from '../../lambda/src/util/logger';
 import { ssmlToText } from '../../tools/console/alexa';
 import { startEmulator, type Emulator } from '../../tools/spotify-emulator';
-import { anIntent, type EnvelopeBuilder } from './envelopes';
+import type { ProfileId } from '../../tools/console/profiles';
+import { anIntent, aUserEvent, type EnvelopeBuilder } from './envelopes';
 import { captureSink, registerSecret } from './log-capture';
 
 export interface Reply {
@@ -64,6 +65,8 @@ export interface Alexa {
    * open, as Alexa does; `slots` values may carry an entity-resolution id (`{ value, id }`).
    */
   say(intent: string, slots?: Record<string, string | { value: string; id: string }>): Promise<Reply>;
+  /** A touch (Alexa.Presentation.APL.UserEvent) as the linked user, in the open session if there is one. */
+  touch(args: unknown[], token?: string): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,8 @@ export interface AlexaOptions {
   skillId?: string;
   budgetMs?: number;
   emulator?: Emulator;
+  /** The Echo that `say` and `touch` speak from (default: none named, i.e. no screen). */
+  profile?: ProfileId;
 }
 
 export async function startAlexa(options: AlexaOptions = {}): Promise<Alexa> {
@@ -92,6 +97,7 @@ export async function startAlexa(options: AlexaOptions = {}): Promise<Alexa> {
   const handler = createHandler(skill, logger);
   const token = emulator.issueToken('demo');
   registerSecret(token);
+  const tokenOf = () => token;
   let mark = emulator.log.length;
   let session: { id: string; attributes: Record<string, unknown> } | undefined;
   let sessions = 0;
@@ -117,6 +123,14 @@ export async function startAlexa(options: AlexaOptions = {}): Promise<Alexa> {
         if (typeof v === 'string') builder.slot(name, v);
         else builder.slot(name, v.value, { id: v.id, name: v.id });
       }
+      if (options.profile) builder.on(options.profile);
+      if (session) builder.session(session.attributes, session.id);
+      else builder.session({}, `amzn1.echo-api.session.harness-${++sessions}`).fresh();
+      return send(builder);
+    },
+    touch(args, token) {
+      const builder = aUserEvent(args, token).linked(tokenOf());
+      builder.on(options.profile ?? 'echo-show-8');
       if (session) builder.session(session.attributes, session.id);
       else builder.session({}, `amzn1.echo-api.session.harness-${++sessions}`).fresh();
       return send(builder);

@@ -7,6 +7,7 @@
  * filled. https://developer.amazon.com/en-US/docs/alexa/custom-skills/dialog-interface-reference.html
  */
 import { randomUUID } from 'node:crypto';
+import { PROFILES, type DeviceProfile } from './profiles';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { DialogIntent } from '../model/types';
 import { type ResolvedIntent, type ResolvedSlot, type UtteranceResolver } from './resolver';
@@ -90,6 +91,8 @@ export class AlexaSession {
   locale: string;
   private readonly skillId: string;
   readonly userId: string;
+  /** The Echo spoken to: its supportedInterfaces and Viewport go into every request (default: no screen). */
+  device: DeviceProfile = PROFILES['echo-dot'];
 
   constructor(private readonly options: AlexaOptions) {
     this.resolver = options.resolver;
@@ -121,6 +124,22 @@ export class AlexaSession {
     const turn = await this.send({ type: 'SessionEndedRequest', reason: 'USER_INITIATED' }, accessToken);
     this.session = undefined;
     return { ...turn, sessionOpen: false };
+  }
+
+  /**
+   * A touch on the screen the skill sent: an Alexa.Presentation.APL.UserEvent carrying the SendEvent's
+   * `arguments` and the document's token, in the open session (or a new one, as when the screen outlived it).
+   */
+  async touch(token: string, args: unknown[], accessToken: string | undefined): Promise<SkillTurn> {
+    if (!this.session) this.startSession();
+    this.session!.pending = undefined;
+    const request = {
+      type: 'Alexa.Presentation.APL.UserEvent',
+      token,
+      arguments: args,
+      source: { type: 'TouchWrapper', handler: 'Press', id: 'console' },
+    };
+    return this.send(request, accessToken);
   }
 
   /** Handles one utterance. */
@@ -290,10 +309,11 @@ export class AlexaSession {
         System: {
           application,
           user,
-          device: { deviceId: CONSOLE_DEVICE_ID, supportedInterfaces: {} },
+          device: { deviceId: CONSOLE_DEVICE_ID, supportedInterfaces: this.device.supportedInterfaces },
           apiEndpoint: this.options.apiEndpoint ?? 'https://api.amazonalexa.com',
           apiAccessToken: 'console-alexa-api-token',
         },
+        ...(this.device.viewport ? { Viewport: this.device.viewport } : {}),
       },
       request: {
         requestId: `amzn1.echo-api.request.${randomUUID()}`,
@@ -311,7 +331,12 @@ export class AlexaSession {
     const r = response.response ?? {};
     const directives = (r.directives ?? []) as unknown as Array<Record<string, unknown>>;
     const dialog = directives.find((d) => typeof d.type === 'string' && d.type.startsWith('Dialog.'));
-    const ended = request.type === 'SessionEndedRequest' || (r.shouldEndSession !== false && !dialog);
+    // On a device with a screen, no shouldEndSession with a document keeps the session open (no microphone).
+    const screen =
+      r.shouldEndSession === undefined &&
+      directives.some((d) => d.type === 'Alexa.Presentation.APL.RenderDocument');
+    const ended =
+      request.type === 'SessionEndedRequest' || (r.shouldEndSession !== false && !dialog && !screen);
     const intentName = (request.intent as { name?: string } | undefined)?.name;
     if (ended) {
       this.session = undefined;

@@ -368,6 +368,23 @@ export class ConsoleApp {
     };
   }
 
+  /** A touch on the screen (the browser console): sent as Alexa sends it, collected like an utterance. */
+  async touch(token: string, args: unknown[]): Promise<TurnView> {
+    const mark = this.emulator?.log.length ?? 0;
+    this.skillCalls = [];
+    this.accountsCalls = [];
+    const notes: string[] = [];
+    const accessToken = await this.currentToken(notes);
+    const turn = await this.alexa.touch(token, args, accessToken);
+    return {
+      ...turn,
+      calls: this.turnCalls(mark),
+      player: await this.player(),
+      notes,
+      progressive: this.drainProgressive(),
+    };
+  }
+
   private async currentToken(notes: string[]): Promise<string | undefined> {
     const outcome = await this.linker.accessToken();
     if (outcome.state === 'linked') {

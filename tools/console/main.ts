@@ -8,6 +8,7 @@
  * Exit codes: 0 done, 1 a scripted expectation did not match, 2 usage or invalid interaction model,
  * 3 account linking failed, 4 port taken.
  */
+import { startWebConsole } from './web/server';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -37,6 +38,9 @@ interface Args {
   timeoutSeconds: number;
   colour?: boolean;
   help: boolean;
+  /** `--web`: the browser console on 127.0.0.1:webPort instead of the terminal. */
+  web: boolean;
+  webPort: number;
 }
 
 const USAGE = `Usage: npm start -- [options]
@@ -46,6 +50,9 @@ const USAGE = `Usage: npm start -- [options]
   --locale <xx-YY>       interaction model and request locale (default en-US)
   --model <file>         resolve against this interaction model file instead of the locale's
   --no-link              start with the account unlinked
+  --web                  the console in your browser: screens, touch, speech (http://127.0.0.1:8790/);
+                         links from the page's Link button
+  --web-port <n>         port of the browser console (default 8790; 0 = any free port)
   --idle                 emulator: no active device at start (default: Spotify open on the Kitchen speaker)
   --no-calls             hide the Spotify calls of each turn (:calls toggles)
   --logs                 show the skill's JSON log lines inline (:logs toggles)
@@ -74,6 +81,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     idle: false,
     timeoutSeconds: 300,
     help: false,
+    web: false,
+    webPort: 8790,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -125,6 +134,16 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
       case '--no-link':
         args.link = false;
         break;
+      case '--web':
+        args.web = true;
+        break;
+      case '--web-port': {
+        const port = Number(value());
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError('--web-port needs 0-65535');
+        args.webPort = port;
+        break;
+      }
       case '--idle':
         args.idle = true;
         break;
@@ -197,7 +216,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     logFile: path.resolve(ROOT, args.logFile ?? path.join('.console-state', 'skill.log')),
     memoryFile: path.resolve(ROOT, args.memoryFile ?? path.join('.console-state', 'memory.json')),
     say: (line) => out(s.yellow(safe(line))),
-    link: args.link,
+    // The browser console links from its page, so the person sees the linking prompt first.
+    link: args.web ? false : args.link,
     idle: args.idle,
     real:
       args.spotify === 'real'
@@ -239,6 +259,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   app.showCalls = args.calls;
   app.showLogs = args.logs;
   try {
+    if (args.web) {
+      const web = await startWebConsole(app, args.webPort);
+      out(s.bold(`Open ${web.url} in your browser.`) + s.dim(' Ctrl-C leaves.'));
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+      await web.close();
+      return EXIT.ok;
+    }
     if (!interactive) {
       const text = args.script ? fs.readFileSync(args.script, 'utf8') : await readAll(process.stdin);
       const result = await runScript(app, text, out, s);

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { validateApl } from './apl';
 import {
   formatProblem,
   validateProject,
@@ -56,7 +57,7 @@ function loadEndpoints(): EndpointInfo[] | Problem {
   }
 }
 
-function main(): number {
+function main(screens: readonly Problem[] = []): number {
   let root: string;
   try {
     root = rootFromArgs(process.argv.slice(2));
@@ -65,9 +66,12 @@ function main(): number {
     return 2;
   }
   const endpoints = loadEndpoints();
-  const problems = Array.isArray(endpoints)
-    ? validateProject({ root, handlers: loadHandlers(), endpoints })
-    : [endpoints];
+  const problems = [
+    ...(Array.isArray(endpoints)
+      ? validateProject({ root, handlers: loadHandlers(), endpoints })
+      : [endpoints]),
+    ...screens,
+  ];
   for (const p of problems) console.error(formatProblem(p));
   if (problems.length > 0) {
     console.error(`\nvalidate: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
@@ -79,4 +83,7 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+// Amazon's APL validator is asynchronous: the screens are checked first (tools/validate/apl.ts), then the rest.
+void validateApl().then((screens) => {
+  process.exitCode = main(screens);
+});

@@ -1,5 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { requestedScreen, showScreen } from '../screens/request';
 import type { StringKey } from '../speech/strings';
 import { isIntent, isType } from './predicates';
 import type { Option } from './question';
@@ -46,6 +47,21 @@ export interface HandlerOptions {
   readonly restricted?: StringKey;
 }
 
+/**
+ * Wraps `handle` (or a resume) so that its answer asks for `screen` when it asked for none itself (a "which one?"
+ * question shows its candidates instead).
+ */
+function showing<A extends unknown[], R>(
+  screen: 'nowPlaying',
+  run: (input: HandlerInput, ...rest: A) => R | Promise<R>,
+): (input: HandlerInput, ...rest: A) => Promise<R> {
+  return async (input, ...rest) => {
+    const result = await run(input, ...rest);
+    if (result && !requestedScreen(input)) showScreen(input, { kind: screen });
+    return result;
+  };
+}
+
 /** Handles the named intents. */
 export function onIntent(
   intents: string[],
@@ -61,6 +77,21 @@ export function onIntent(
     canHandle: (input) => isIntent(input, ...intents),
     handle,
   };
+}
+
+/**
+ * The same handlers, each showing `screen` after it answered (so a word or a touch refreshes what plays now): a family file marks
+ * all its commands at once, e.g. `PLAYBACK_HANDLERS = showingScreen('nowPlaying', [...])`.
+ */
+export function showingScreen(
+  screen: 'nowPlaying',
+  handlers: readonly SkillRequestHandler[],
+): SkillRequestHandler[] {
+  return handlers.map((h) => ({
+    ...h,
+    resume: h.resume && showing(screen, h.resume),
+    handle: showing(screen, h.handle.bind(h)),
+  }));
 }
 
 /** Handles the named request types (LaunchRequest, SessionEndedRequest, AlexaSkillEvent.*). */

@@ -1,6 +1,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
+import { showScreen } from '../screens/request';
 import type { SkillRequestHandler } from './define';
 import { intentName, requestType } from './predicates';
 
@@ -27,6 +28,7 @@ export function spotifyNeeds(handlers: readonly SkillRequestHandler[]): (input: 
  */
 export function linkAccountResponse(input: HandlerInput): Response {
   const { speech } = ctx(input);
+  showScreen(input, { kind: 'link' });
   return input.responseBuilder
     .speak(speech.say('linkAccount'))
     .withLinkAccountCard()

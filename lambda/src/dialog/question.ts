@@ -50,7 +50,16 @@ export function askWhichOne(
     question.options.map((o) => o.name),
     'or',
   );
-  return ask(input, speech.say('didYouMean', { options: names }), speech.say('didYouMeanReprompt'));
+  return ask(
+    input,
+    speech.say('didYouMean', { options: names }),
+    speech.say('didYouMeanReprompt'),
+    undefined,
+    {
+      kind: 'choose',
+      options: question.options,
+    },
+  );
 }
 
 const isOption = (o: unknown): o is Option =>

@@ -1,5 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { showScreen, type ScreenRequest } from '../screens/request';
 import { plainText } from '../speech/ssml';
 import type { Image } from '../spotify/types';
 
@@ -25,14 +26,25 @@ function withCard(input: HandlerInput, card: Card | undefined): void {
   input.responseBuilder.withStandardCard(plainText(card.title, 200), plainText(card.text), small, large);
 }
 
-/** Says something and ends the session. */
-export function tell(input: HandlerInput, ssml: string, card?: Card): Response {
+/**
+ * Says something and ends the session. `screen`: what a device with a screen shows with it (screens/render.ts
+ * adds it only there).
+ */
+export function tell(input: HandlerInput, ssml: string, card?: Card, screen?: ScreenRequest): Response {
   withCard(input, card);
+  if (screen) showScreen(input, screen);
   return input.responseBuilder.speak(ssml).withShouldEndSession(true).getResponse();
 }
 
 /** Says something and keeps the session open for the answer. */
-export function ask(input: HandlerInput, ssml: string, reprompt: string, card?: Card): Response {
+export function ask(
+  input: HandlerInput,
+  ssml: string,
+  reprompt: string,
+  card?: Card,
+  screen?: ScreenRequest,
+): Response {
   withCard(input, card);
+  if (screen) showScreen(input, screen);
   return input.responseBuilder.speak(ssml).reprompt(reprompt).withShouldEndSession(false).getResponse();
 }

@@ -29,7 +29,10 @@ export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) 
           : d.name,
     ),
   );
-  return tell(input, speech.plural('deviceCount', devices.length, { names }));
+  return tell(input, speech.plural('deviceCount', devices.length, { names }), undefined, {
+    kind: 'devices',
+    devices: sorted,
+  });
 });
 
 type DeviceAction = (input: HandlerInput, device: { id: string; name: string }) => Promise<Response>;

@@ -9,7 +9,7 @@ export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input
   const state = await spotify().player.getPlaybackState();
   const ssml = describePlayback(speech, state, { withAlbum: true });
   const item = state?.item;
-  if (!item) return tell(input, ssml);
+  if (!item) return tell(input, ssml, undefined, { kind: 'nowPlaying', state });
   const { title, artists } = itemNames(speech, item);
   const album = item.type === 'track' ? item.album?.name : item.show?.name;
   const images = item.type === 'track' ? item.album?.images : (item.images ?? item.show?.images);
@@ -18,7 +18,12 @@ export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input
     album && album !== artists ? album : undefined,
     speech.text('cardOnDevice', { device: state.device?.name ?? speech.text('yourDevice') }),
   ];
-  return tell(input, ssml, { title, text: lines.filter(Boolean).join('\n'), images });
+  return tell(
+    input,
+    ssml,
+    { title, text: lines.filter(Boolean).join('\n'), images },
+    { kind: 'nowPlaying', state },
+  );
 });
 
 /** "What's next?": the next one or two items (the user's queue, then the context), read and left as they are. */

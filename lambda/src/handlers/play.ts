@@ -5,7 +5,7 @@ import { matchName } from '../matching';
 import type { Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { Image, SearchResults, SearchType } from '../spotify/types';
-import { onIntent, type Resume } from '../dialog/define';
+import { onIntent, showingScreen, type Resume } from '../dialog/define';
 import { recall, remember, type UserMemory } from '../user/memory';
 import { askWhichOne, type Option } from '../dialog/question';
 import { intentName } from '../dialog/predicates';
@@ -490,7 +490,7 @@ export const PlaySearchHandler = onIntent(
   { resume: resumePlay },
 );
 
-export const PLAY_HANDLERS = [
+export const PLAY_HANDLERS = showingScreen('nowPlaying', [
   PlayPlaylistHandler,
   PlayLikedSongsHandler,
   PlayArtistHandler,
@@ -498,4 +498,4 @@ export const PLAY_HANDLERS = [
   PlaySongHandler,
   PlayGenreHandler,
   PlaySearchHandler,
-];
+]);

@@ -3,7 +3,7 @@ import { ctx } from '../context';
 import { SafeSsml, type Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { RepeatState } from '../spotify/types';
-import { onIntent } from '../dialog/define';
+import { onIntent, showingScreen } from '../dialog/define';
 import { recall, remember } from '../user/memory';
 import { ask, tell } from '../dialog/respond';
 import { parseDuration, slotId, slotNumber, slotText } from '../dialog/slots';
@@ -195,7 +195,7 @@ export const SeekHandler = onIntent(['SeekIntent'], async (input) => {
   );
 });
 
-export const PLAYBACK_HANDLERS = [
+export const PLAYBACK_HANDLERS = showingScreen('nowPlaying', [
   PauseHandler,
   ResumeHandler,
   NextHandler,
@@ -211,4 +211,4 @@ export const PLAYBACK_HANDLERS = [
   MuteHandler,
   UnmuteHandler,
   SeekHandler,
-];
+]);

@@ -50,11 +50,18 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
         )
       : speech.say('playlistsNext', { count: names.length, names: speech.list(names) });
   const more = next < page.total && page.items.length > 0;
+  const screen = { kind: 'playlists', playlists: page.items } as const;
   if (more && writeSession(input, LIST_KEY, next))
-    return ask(input, speech.join(intro, speech.say('playlistsMore')), speech.say('playlistsMoreReprompt'));
+    return ask(
+      input,
+      speech.join(intro, speech.say('playlistsMore')),
+      speech.say('playlistsMoreReprompt'),
+      undefined,
+      screen,
+    );
   writeSession(input, LIST_KEY, undefined);
   const end = !more && (offset > 0 || page.total > PAGE) ? speech.say('playlistsEnd') : '';
-  return tell(input, speech.join(intro, end));
+  return tell(input, speech.join(intro, end), undefined, screen);
 }
 
 export const ListPlaylistsHandler = onIntent(['ListPlaylistsIntent'], (input) => readPlaylists(input, 0));

@@ -202,7 +202,50 @@ function ordinalSuffix(n: number): string {
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }
 
+/** Every word the Echo Show screens show (lambda/src/screens); placeholders are filled as plain text. */
+export const enScreens = {
+  nowPlayingTitle: 'Now playing',
+  nothingPlaying: 'Nothing is playing',
+  nothingPlayingHint: 'Say "play my workout mix", or pick a playlist.',
+  playingOn: 'On {device}',
+  pausedOn: 'Paused on {device}',
+  previous: 'Previous',
+  play: 'Play',
+  pause: 'Pause',
+  next: 'Next',
+  volumeDown: 'Volume down',
+  volumeUp: 'Volume up',
+  volume: 'Volume {volume}%',
+  playlistsTitle: 'Your playlists',
+  playlistItems: '{count} items',
+  playlistItemsOne: '1 item',
+  playlistsHint: 'Tap a playlist to play it',
+  devicesTitle: 'Your devices',
+  devicesHint: 'Tap a device to move playback there',
+  deviceActive: 'Playing here',
+  deviceRestricted: 'Cannot be controlled',
+  deviceReady: 'Ready',
+  // Spotify's device types (Device.type), as the devices screen names them.
+  kindComputer: 'Computer',
+  kindSmartphone: 'Phone',
+  kindTablet: 'Tablet',
+  kindSpeaker: 'Speaker',
+  kindTV: 'TV',
+  kindAVR: 'Receiver',
+  kindSTB: 'Set-top box',
+  kindGameConsole: 'Game console',
+  kindCastVideo: 'Chromecast',
+  kindCastAudio: 'Cast speaker',
+  kindAutomobile: 'Car',
+  kindSmartwatch: 'Watch',
+  chooseTitle: 'Which one?',
+  chooseHint: 'Tap one, or say "the first one"',
+  linkTitle: 'Link your Spotify account',
+  linkText: 'Open the Alexa app, go to Skills, find Connect Remote and tap Link Account.',
+} as const;
+
 export const en: LanguagePack = {
+  screens: enScreens,
   locale: 'en-US',
   // Today's speech joins lists without the Oxford comma ("A, B and C", "A or B"). CLDR's en-US patterns add
   // one ("A, B, and C"); en-GB's are the ones without it, so lists are formatted with en-GB's patterns.

@@ -1,7 +1,15 @@
 import { en } from './en';
 import type { LanguagePack } from './types';
 
-export type { LanguagePack, PluralKeys, StringKey, StringTable, Understanding } from './types';
+export type {
+  LanguagePack,
+  PluralKeys,
+  ScreenWordKey,
+  ScreenWords,
+  StringKey,
+  StringTable,
+  Understanding,
+} from './types';
 
 /** The packs shipped in the bundle, by locale. A new language is one file and one line here. */
 const PACKS: Readonly<Record<string, LanguagePack>> = {

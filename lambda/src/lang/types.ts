@@ -4,7 +4,7 @@
  * against it, so a missing string or word list is a compile error.
  */
 import type { MatchLanguage } from '../matching/types';
-import type { enStrings } from './en';
+import type { enScreens, enStrings } from './en';
 
 /** The keys of the string table (today's names, shared by every language). */
 export type StringKey = keyof typeof enStrings;
@@ -34,7 +34,14 @@ export interface Understanding {
   seekBackwards: RegExp;
 }
 
+/** The keys of the screens' words. */
+export type ScreenWordKey = keyof typeof enScreens;
+/** What the Echo Show screens show, in one language. */
+export type ScreenWords = Readonly<Record<ScreenWordKey, string>>;
+
 export interface LanguagePack {
+  /** Words on the Echo Show screens (lambda/src/screens). */
+  screens: ScreenWords;
   /** The BCP 47 tag the pack is written in (for Intl.PluralRules and Intl.NumberFormat). */
   locale: string;
   /**

@@ -82,6 +82,12 @@ export class Speech {
     return this.say(this.pluralKey(key, count), { ...params, [countParam]: count });
   }
 
+  /** The CLDR plural category of `count` in the pack's language ("one", "few", "other"…). */
+  pluralCategory(count: number): Intl.LDMLPluralRule {
+    this.plurals ??= new Intl.PluralRules(this.pack.locale);
+    return this.plurals.select(count);
+  }
+
   /** The key `plural` would use for `count`. */
   pluralKey(key: StringKey, count: number): StringKey {
     const forms = this.pack.plurals[key];
