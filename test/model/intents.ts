@@ -20,6 +20,7 @@ export const CUSTOM_INTENTS: Record<string, Record<string, string>> = {
   ChooseIntent: { ordinal: 'AMAZON.Ordinal' },
   SaveSongIntent: {},
   WhatsPlayingIntent: {},
+  WhatsNextIntent: {},
   SetVolumeIntent: { volume: 'AMAZON.NUMBER' },
   VolumeUpIntent: { step: 'AMAZON.NUMBER' },
   VolumeDownIntent: { step: 'AMAZON.NUMBER' },
