@@ -16,7 +16,7 @@ import { buildSkill, createHandler } from '../../lambda/src/skill';
 import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
 import { systemClock } from '../../lambda/src/util/clock';
 import { createLogger, type LogLevel } from '../../lambda/src/util/logger';
-import { AlexaSession, CONSOLE_SKILL_ID } from './alexa';
+import { AlexaSession, CONSOLE_SKILL_ID, type SkillTurn } from './alexa';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../spotify-emulator';
 import {
   AccountLinker,
@@ -353,29 +353,21 @@ export class ConsoleApp {
 
   /** One utterance: refresh the token if needed, let "Alexa" send the request, collect what happened. */
   async utter(text: string): Promise<TurnView> {
-    const mark = this.emulator?.log.length ?? 0;
-    this.skillCalls = [];
-    this.accountsCalls = [];
-    const notes: string[] = [];
-    const token = await this.currentToken(notes);
-    const turn = await this.alexa.say(text, token);
-    return {
-      ...turn,
-      calls: this.turnCalls(mark),
-      player: await this.player(),
-      notes,
-      progressive: this.drainProgressive(),
-    };
+    return this.turn((token) => this.alexa.say(text, token));
   }
 
   /** A touch on the screen (the browser console): sent as Alexa sends it, collected like an utterance. */
   async touch(token: string, args: unknown[]): Promise<TurnView> {
+    return this.turn((accessToken) => this.alexa.touch(token, args, accessToken));
+  }
+
+  /** One turn: sent with the current token, then its calls, the player and the notes collected. */
+  private async turn(send: (accessToken: string | undefined) => Promise<SkillTurn>): Promise<TurnView> {
     const mark = this.emulator?.log.length ?? 0;
     this.skillCalls = [];
     this.accountsCalls = [];
     const notes: string[] = [];
-    const accessToken = await this.currentToken(notes);
-    const turn = await this.alexa.touch(token, args, accessToken);
+    const turn = await send(await this.currentToken(notes));
     return {
       ...turn,
       calls: this.turnCalls(mark),
