@@ -16,12 +16,9 @@ import { BUNDLE_SETTINGS, buildBundleWithMetafile } from '../tools/build';
 import { ALL_SCOPES, startEmulator } from '../tools/spotify-emulator';
 import { aLaunch } from '../test/support/envelopes';
 import { runChild } from './lib/child';
+import { knob } from './lib/knob';
 import { median, rotations } from './lib/stats';
 
-const knob = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 const COLD_RUNS = knob('BENCH_COLD_RUNS', 30);
 const WARM_RUNS = knob('BENCH_WARM_RUNS', 3);
 const WARMUP = knob('BENCH_WARMUP', 2000);

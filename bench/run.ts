@@ -17,6 +17,7 @@ import { aLaunch } from '../test/support/envelopes';
 import { bundleBreakdown } from './lib/breakdown';
 import { runChild } from './lib/child';
 import { probePort } from './lib/probe';
+import { knob } from './lib/knob';
 import { median, rotations } from './lib/stats';
 
 const BENCH = __dirname;
@@ -24,10 +25,6 @@ const COLD_JS = path.join(BENCH, 'cold.js');
 const WARM_JS = path.join(BENCH, 'warm.js');
 const RESULTS = path.join(BENCH, 'results.json');
 
-const knob = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 const COLD_RUNS = knob('BENCH_COLD_RUNS', 40);
 const WARM_RUNS = knob('BENCH_WARM_RUNS', 3);
 const WARMUP = knob('BENCH_WARMUP', 3000);
