@@ -1,7 +1,7 @@
 /** Playing by name: the user's playlists, liked songs, artists, albums, songs, genres, anything. */
 import { anIntent } from '../support/envelopes';
 import { startAlexa, type Alexa } from '../support/harness';
-import { activeDevice, demo, nothingActive, playing } from '../support/world';
+import { activeDevice, demo, nothingActive, playing, secondKitchenDevice } from '../support/world';
 
 let alexa: Alexa;
 beforeEach(async () => {
@@ -229,15 +229,7 @@ test('U: play my workout mix (no playlists at all) / A: says so, nothing played'
 });
 
 describe('"… on the kitchen" with two kitchen devices: the skill asks which one, then plays what was asked', () => {
-  beforeEach(() => {
-    const user = demo(alexa.emulator);
-    user.devices.push({
-      ...user.devices[0],
-      id: 'dev-kitchen-display',
-      name: 'Kitchen display',
-      is_active: false,
-    });
-  });
+  beforeEach(() => secondKitchenDevice(alexa.emulator));
   const searches = () => alexa.calls().filter((c) => c.path === '/v1/search');
 
   test('U: play music by queen on the kitchen / A: Did you mean Kitchen speaker or Kitchen display? U: the second one / A: Playing Queen on Kitchen display.', async () => {

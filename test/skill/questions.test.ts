@@ -6,20 +6,14 @@
 import { REQUEST_HANDLERS } from '../../lambda/src/skill';
 import { anIntent } from '../support/envelopes';
 import { startAlexa, type Alexa, type Reply } from '../support/harness';
-import { demo, playing } from '../support/world';
+import { playing, secondKitchenDevice } from '../support/world';
 
 let alexa: Alexa;
 beforeEach(async () => {
   alexa = await startAlexa();
   playing(alexa.emulator);
   // Two kitchen devices and two workout playlists: a question for every asker.
-  const user = demo(alexa.emulator);
-  user.devices.push({
-    ...user.devices[0],
-    id: 'dev-kitchen-display',
-    name: 'Kitchen display',
-    is_active: false,
-  });
+  secondKitchenDevice(alexa.emulator);
 });
 afterEach(() => alexa.close());
 

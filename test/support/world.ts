@@ -45,3 +45,14 @@ export function activeDevice(emulator: Emulator) {
   const user = demo(emulator);
   return user.devices.find((d) => d.id === user.player.deviceId);
 }
+
+/** A second kitchen device, "Kitchen display", beside the Kitchen speaker: "… on the kitchen" is ambiguous. */
+export function secondKitchenDevice(emulator: Emulator): void {
+  const user = demo(emulator);
+  user.devices.push({
+    ...user.devices[0],
+    id: 'dev-kitchen-display',
+    name: 'Kitchen display',
+    is_active: false,
+  });
+}
