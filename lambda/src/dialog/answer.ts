@@ -26,7 +26,6 @@ export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRe
   const askers = new Map(
     handlers.flatMap((h) => (h.resume ? h.intents.map((intent) => [intent, h] as const) : [])),
   );
-  const askerOf = (intent: string) => askers.get(intent);
   return {
     intents: ['ChooseIntent'],
     requestTypes: [],
@@ -34,12 +33,12 @@ export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRe
     canHandle(input) {
       if (isIntent(input, 'ChooseIntent')) return true;
       const question = readQuestion(input);
-      if (!question || intentName(input) !== question.intent || !askerOf(question.intent)) return false;
+      if (!question || intentName(input) !== question.intent || !askers.get(question.intent)) return false;
       return pickedOption(input, question) !== undefined || declined(input, question);
     },
     async handle(input) {
       const question = readQuestion(input);
-      const asker = question && askerOf(question.intent);
+      const asker = question && askers.get(question.intent);
       if (!question || !asker?.resume) return tell(input, ctx(input).speech.say('choiceLost'));
       const choice = pickedOption(input, question);
       if (choice) {
