@@ -25,12 +25,13 @@ test('U: play my discover weekly playlist / A: Spotify does not let apps play it
   expect(searches()).toEqual([]);
 });
 
-test('U: play release radar (a search) / A: the same plain answer; nothing played', async () => {
+test('U: play release radar (a search) / A: the same plain answer; nothing played, nothing searched', async () => {
   const reply = await alexa.say('PlaySearchIntent', { query: 'release radar' });
   expect(reply.speech).toMatch(
     /^Spotify doesn't let apps like this one play its own playlists, such as release radar\./,
   );
   expect(writes()).toEqual([]);
+  expect(searches()).toEqual([]);
 });
 
 test('U: play daily mix 2 / A: the same plain answer', async () => {

@@ -430,18 +430,19 @@ export const PlaySearchHandler = onIntent(
         cache().dropPlaylists();
       }
     }
+    // Discover Weekly and the like: only the user's own copy can play; a search cannot find them for this app.
+    const spotifysOwn = isSpotifysOwn(cleaned, ctx(input).lang);
     // The own playlists are matched as soon as they arrive, while the search may still be on its way.
     const reading = Promise.all([
       lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, ctx(input).lang.matching)),
-      spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
+      spotifysOwn ? undefined : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
     ]);
     at ??= where(input);
     const [own, found] = await reading;
     if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
     if (own.kind === 'ambiguous')
       return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
-    if (isSpotifysOwn(cleaned, ctx(input).lang))
-      return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
+    if (!found) return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
     const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
       const r = matchName(
         ctx(input).lang.matching,
