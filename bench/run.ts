@@ -154,12 +154,10 @@ const MUSIC_CASES: MusicCase[] = [
     of: 'AddToPlaylistIntent',
     decisive: 'POST /v1/playlists/{id}/items',
     fresh: true,
-    // The current song must be read each time. The duplicate check (spotify/once.ts: the playlist's last
-    // entry, so that a write whose answer was lost is never doubled when said again) depends on knowing the
-    // playlist: a step of its own on a first request (find it; read its end; write), read together with the
-    // current song once the warm index knows the playlist (read both; write). Issue 15's target predates
-    // that check and is kept: the first request cannot meet it while the check holds.
-    limit: { first: 3, repeat: 2 },
+    // The current song must be read each time, then the write. The duplicate check (spotify/once.ts: the
+    // playlist's last entry, so a write whose answer was lost is never doubled when said again) reads first
+    // only when this skill sent the same add lately; the warm index lets it read alongside the current song.
+    limit: { first: 2, repeat: 2 },
     target: { first: 2.2, repeat: 2.2 },
   },
   {

@@ -14,6 +14,7 @@ import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
 import { createLogger } from '../../lambda/src/util/logger';
 import { startEmulator } from '../../tools/spotify-emulator';
 import { startFaultProxy, type AfterMode, type BeforeFault, type ProxyRule } from '../support/fault-proxy';
+import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { startAlexa, type Reply } from '../support/harness';
 import { captureSink } from '../support/log-capture';
 import { demo, playing } from '../support/world';
@@ -173,4 +174,77 @@ test('add to playlist, forwarded then 500, and the read-back fails too: "didn\'t
     await proxy.close();
     await emulator.close();
   }
+});
+
+/**
+ * The duplicate check (read the playlist's end before adding) costs a round trip, so it runs only when this
+ * skill sent the same add lately; what it sent is remembered per user in the store, which every container
+ * shares. A repeat after a lost answer that lands on a fresh container (no warm index) is still checked.
+ */
+describe('the duplicate check is taken when the same add was sent lately, on any container', () => {
+  test('U: add this song to workout mix (answer lost) / then, on a new container: A: already at the end; added once', async () => {
+    const emulator = await startEmulator();
+    const proxy = await startFaultProxy(emulator.url);
+    const apiUrl = `${proxy.url}/v1`;
+    const store = new MemoryPersistenceAdapter();
+    const container = () =>
+      startAlexa({
+        emulator,
+        deps: {
+          config: { spotifyApiUrl: apiUrl, budgetMs: 6000 },
+          spotify: createSpotifyClientFactory({
+            baseUrl: apiUrl,
+            logger: createLogger({ sink: captureSink }),
+          }),
+          persistence: store,
+        },
+      });
+    const first = await container();
+    const second = await container();
+    try {
+      playing(emulator, { trackId: TRACK });
+      const entries = () =>
+        emulator.state.playlists
+          .get('pl-workout-mix')!
+          .entries.filter((e) => e.uri === `spotify:track:${TRACK}`).length;
+      const before = entries();
+      proxy.add({ match: WRITES[0].matches, after: 'reset' });
+      expect((await first.say('AddToPlaylistIntent', { playlist: 'workout mix' })).speech).toBe(
+        WRITES[0].done,
+      );
+      proxy.clear();
+      const again = await second.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+      expect(again.speech).toBe(WRITES[0].again);
+      expect(
+        second.lines().filter((l) => l.startsWith('GET /v1/playlists/pl-workout-mix/items')),
+      ).toHaveLength(1);
+      expect(entries()).toBe(before + 1);
+    } finally {
+      await first.close();
+      await second.close();
+      await proxy.close();
+      await emulator.close();
+    }
+  });
+
+  test('U: add this song to workout mix, then the next song / A: each added at once, no read of the playlist first', async () => {
+    const alexa = await startAlexa();
+    try {
+      playing(alexa.emulator, { trackId: TRACK });
+      expect((await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' })).speech).toBe(
+        WRITES[0].done,
+      );
+      expect(alexa.lines().filter((l) => l.includes('/items'))).toEqual([
+        'POST /v1/playlists/pl-workout-mix/items',
+      ]);
+      playing(alexa.emulator, { trackId: 't-eye-tiger' });
+      const next = await alexa.say('AddToPlaylistIntent', { playlist: 'workout mix' });
+      expect(next.speech).toMatch(/^Added .+ to Workout Mix\.$/);
+      expect(alexa.lines().filter((l) => l.startsWith('POST'))).toEqual([
+        'POST /v1/playlists/pl-workout-mix/items',
+      ]);
+    } finally {
+      await alexa.close();
+    }
+  });
 });

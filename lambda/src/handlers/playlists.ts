@@ -3,7 +3,14 @@ import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import { itemNames } from '../dialog/describe';
 import type { CachedPlaylist } from '../spotify/cache';
-import { addToPlaylistOnce, createPlaylistOnce, readTail, saveOnce } from '../spotify/once';
+import {
+  addToPlaylistOnce,
+  createPlaylistOnce,
+  DUPLICATE_WINDOW_MS,
+  readTail,
+  saveOnce,
+} from '../spotify/once';
+import { recall, remember, RECENT_ADDS_KEPT, type RecentAdd } from '../user/memory';
 import { onIntent } from '../dialog/define';
 import { askWhichOne, type Option } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
@@ -79,11 +86,12 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 
 /**
  * "Add this song to my workout mix": what is playing, the user's playlists (the warm index when it knows the
- * name) and profile id (cached) in parallel; then the playlist's last entry (the same song just added: not
- * again) and one POST /playlists/{id}/items, never retried blindly: a lost answer is resolved by reading the
- * playlist back (spotify/once.ts). When the playlist is already known (the warm index has that exact name, or
- * the user just chose it), its last entry is read together with the current song: one round trip fewer.
- * Only a 404 for a cached playlist, which added nothing, reads the index again.
+ * name), profile id (cached) and what the skill remembers, in parallel; then one POST /playlists/{id}/items,
+ * never retried blindly: a lost answer is resolved by reading the playlist back (spotify/once.ts). The
+ * playlist's last entry (the same song just added: not again) is read first only when this skill sent the
+ * same add lately (remembered per user, so a repeat after a lost answer is checked on any container); when
+ * the playlist is already known (the warm index has that exact name, or the user just chose it) it is read
+ * together with the current song, at no cost. Only a 404 for a cached playlist reads the index again.
  */
 async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = false): Promise<Response> {
   const { speech, spotify, deps, cache } = ctx(input);
@@ -106,10 +114,11 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
   };
   // Awaited only when that playlist is the one written to; an early answer (nothing playing) leaves it.
   early?.tail.catch(() => undefined);
-  const [state, mine, meId] = await Promise.all([
+  const [state, mine, meId, memory] = await Promise.all([
     spotify().player.getPlaybackState(),
     chosen ? { playlists: [], cached: false } : lookupPlaylists(input, spoken as string),
     profileId(input),
+    recall(input),
   ]);
   const { playlists, cached } = mine;
   if (!state?.item) return tell(input, speech.say('addNothing'));
@@ -144,22 +153,34 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
       target = { id: p.id, name: p.name, total: p.total };
     }
   }
+  const uri = state.item.uri;
+  const now = deps.clock.now();
+  const lately = (memory.recentAdds ?? []).filter((a) => now - a.at < DUPLICATE_WINDOW_MS);
+  const sameAdd = (a: RecentAdd) => a.playlistId === target.id && a.uri === uri;
+  // The playlist's end is read only when this very add was sent lately (a repeat after a lost answer) or
+  // when its length is not known fresh; otherwise the write goes out at once.
+  const before =
+    early?.id === target.id
+      ? early.tail
+      : lately.some(sameAdd) || cached || typeof target.total !== 'number'
+        ? readTail(spotify(), target.id, { total: target.total, from: cached ? 'cached' : 'fresh' })
+        : { total: target.total, last: undefined };
+  // Noted before the answer can be lost (beside the write, not after it), so a repeat is checked.
+  const noting = remember(input, {
+    recentAdds: [...lately.filter((a) => !sameAdd(a)), { playlistId: target.id, uri, at: now }].slice(
+      -RECENT_ADDS_KEPT,
+    ),
+  });
   let result: keyof typeof ADDED;
   try {
-    result = await addToPlaylistOnce(
-      spotify(),
-      deps.clock,
-      target.id,
-      state.item.uri,
-      early?.id === target.id
-        ? early.tail
-        : readTail(spotify(), target.id, { total: target.total, from: cached ? 'cached' : 'fresh' }),
-    );
+    result = await addToPlaylistOnce(spotify(), deps.clock, target.id, uri, before);
   } catch (error) {
+    await noting;
     if (!cached || retried || !isGone(error)) throw error;
     cache().dropPlaylists();
     return addToPlaylist(input, chosen, true);
   }
+  await noting;
   // The new snapshot_id is not known here: null makes the next listing that shows it drop the index.
   if (result === 'added') cache().wrote(target.id, null, 1);
   return tell(input, speech.say(ADDED[result], { title: state.item.name, playlist: target.name }));

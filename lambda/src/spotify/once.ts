@@ -94,20 +94,18 @@ export async function readTail(
 }
 
 /**
- * Adds one song to the end of a playlist, once. `before` is the playlist's tail when the caller already reads
- * it (in parallel with the current song: it saves a round trip), or what is known of its length (the list's
- * `items.total`, which saves one read).
+ * Adds one song to the end of a playlist, once. `before` is the playlist's tail: read (in parallel with the
+ * current song, or just now) when the same song may have been added moments ago, or only its known length
+ * (`last` undefined) when nothing says so; the length is what a lost answer's read-back starts from.
  */
 export async function addToPlaylistOnce(
   spotify: SpotifyClient,
   clock: Clock,
   playlistId: string,
   uri: string,
-  before: Promise<Tail> | number | undefined,
+  before: Promise<Tail> | Tail,
 ): Promise<AddResult> {
-  const tail = await (typeof before === 'object'
-    ? before
-    : readTail(spotify, playlistId, { total: before, from: 'fresh' }));
+  const tail = await before;
   const lastAdded = tail.last?.added_at ? Date.parse(tail.last.added_at) : NaN;
   if (
     tail.last &&

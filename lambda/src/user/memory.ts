@@ -8,7 +8,23 @@ export interface UserMemory {
   defaultDevice?: { id: string; name: string };
   lastDevice?: { id: string; name: string };
   mutedVolume?: number;
+  /**
+   * The songs this skill added to a playlist lately (newest last, at most RECENT_ADDS_KEPT): an add of the
+   * same song to the same playlist within the duplicate window reads the playlist's end first (spotify/once.ts),
+   * so a repeat after a lost answer is never doubled; any other add writes at once (one round trip fewer).
+   */
+  recentAdds?: RecentAdd[];
 }
+
+export interface RecentAdd {
+  playlistId: string;
+  uri: string;
+  /** When the add was sent, in ms since the epoch. */
+  at: number;
+}
+
+/** How many recent adds are remembered: enough for a few songs said in a row, small enough to store. */
+export const RECENT_ADDS_KEPT = 5;
 
 /**
  * The longest one store call may take, inside what is left of the request's deadline. DynamoDB answers in
@@ -24,6 +40,18 @@ const isDevice = (value: unknown): value is { id: string; name: string } =>
   typeof (value as { id?: unknown }).id === 'string' &&
   typeof (value as { name?: unknown }).name === 'string';
 
+const isRecentAdd = (value: unknown): value is RecentAdd => {
+  const add = value as Partial<RecentAdd> | null;
+  return (
+    typeof add === 'object' &&
+    add !== null &&
+    typeof add.playlistId === 'string' &&
+    typeof add.uri === 'string' &&
+    typeof add.at === 'number' &&
+    Number.isFinite(add.at)
+  );
+};
+
 /** Stored data is read like input: only well-formed members are used. */
 function validMemory(stored: Record<string, unknown>): UserMemory {
   const memory: UserMemory = {};
@@ -34,6 +62,8 @@ function validMemory(stored: Record<string, unknown>): UserMemory {
   const volume = stored.mutedVolume;
   if (typeof volume === 'number' && Number.isInteger(volume) && volume > 0 && volume <= 100)
     memory.mutedVolume = volume;
+  const adds = Array.isArray(stored.recentAdds) ? stored.recentAdds.filter(isRecentAdd) : [];
+  if (adds.length) memory.recentAdds = adds.slice(-RECENT_ADDS_KEPT);
   return memory;
 }
 
