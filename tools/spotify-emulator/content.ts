@@ -8,6 +8,7 @@ import { ApiError, badRequest, forbidden, notFound } from './errors';
 import * as shape from './shapes';
 import type { EmuPlaylist } from './state';
 import { USER_SPOTIFY } from './seed';
+import { viewer } from './shows';
 
 const PLAYLIST_ITEM_URI = /^spotify:(track|episode):([A-Za-z0-9-]+)$/;
 
@@ -148,7 +149,7 @@ function search(c: Ctx) {
       result(
         'episodes',
         ranked([...s.episodes.values()], (x) => `${x.name} ${x.description}`),
-        (x) => shape.simpleEpisode(c.shaper, x),
+        (x) => shape.simpleEpisode(c.shaper, x, viewer(c)),
       );
     } else if (t === 'audiobook') {
       result('audiobooks', [], (x) => x);
