@@ -57,9 +57,11 @@ function normalise(s: string): string {
     .toLowerCase();
 }
 
+/** Spotify's search finds "Sound & Story" for "sound and story" (and the other way round). */
 function words(s: string): string[] {
   return normalise(s)
-    .split(/[^a-z0-9&]+/)
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
 

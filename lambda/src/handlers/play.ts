@@ -31,6 +31,8 @@ export interface Playable {
   contextUri?: string;
   uris?: string[];
   images?: Image[] | null;
+  /** Where to start in the first item (a podcast episode resumed at its `resume_point`). */
+  positionMs?: number;
 }
 
 export interface Where {
@@ -99,7 +101,11 @@ export async function startPlayback(
       return playOn(input, item, again.device, memory);
     }
   }
-  const playing = spotify().player.play({ contextUri: item.contextUri, uris: item.uris });
+  const playing = spotify().player.play({
+    contextUri: item.contextUri,
+    uris: item.uris,
+    positionMs: item.positionMs,
+  });
   const listing = at.devices();
   try {
     await playing;
@@ -139,7 +145,12 @@ async function playOn(
   memory: UserMemory,
 ): Promise<Response> {
   const { spotify, cache } = ctx(input);
-  await spotify().player.play({ deviceId: device.id, contextUri: item.contextUri, uris: item.uris });
+  await spotify().player.play({
+    deviceId: device.id,
+    contextUri: item.contextUri,
+    uris: item.uris,
+    positionMs: item.positionMs,
+  });
   cache().activated(device.id);
   return saidPlaying(input, item, device, memory);
 }
@@ -435,7 +446,9 @@ export const PlaySearchHandler = onIntent(
     // The own playlists are matched as soon as they arrive, while the search may still be on its way.
     const reading = Promise.all([
       lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, ctx(input).lang.matching)),
-      spotifysOwn ? undefined : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
+      spotifysOwn
+        ? undefined
+        : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track', 'show'], 5),
     ]);
     at ??= where(input);
     const [own, found] = await reading;
@@ -475,6 +488,9 @@ export const PlaySearchHandler = onIntent(
         at,
       );
     }
+    // A podcast said without the word ("put on sound and story"): the show, from its newest episode.
+    const show = named(found.shows?.items);
+    if (show) return startPlayback(input, { name: show.name, contextUri: show.uri, images: show.images }, at);
     const track = named(found.tracks?.items) ?? found.tracks?.items.find(Boolean);
     if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
     return startPlayback(
