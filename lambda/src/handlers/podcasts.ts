@@ -127,7 +127,8 @@ export const PlayPodcastHandler = onIntent(['PlayPodcastIntent'], async (input) 
     const at = where(input);
     const episode = namedIn(lang, spokenEpisode, (await searching).episodes?.items);
     if (!episode) return tell(input, speech.say('noEpisodeMatch', { name: spokenEpisode }));
-    return startPlayback(input, ofEpisode(episode, episode.show ?? { name: '' }), at);
+    // Search answers with simplified episodes, which do not name their show.
+    return startPlayback(input, { name: episode.name, uris: [episode.uri], images: episode.images }, at);
   }
   if (!spokenShow) return askWhichPodcast(input);
   const finding = findShow(input, spokenShow);
