@@ -62,11 +62,15 @@ const ofShow = (show: Show): Playable => ({
 });
 
 /** An episode as something to play, by its URI, from `positionMs` when given. */
-const ofEpisode = (episode: Episode, show: Show | { name: string }, positionMs?: number): Playable => ({
+const ofEpisode = (
+  episode: Episode,
+  show: { name: string; images?: Show['images'] },
+  positionMs?: number,
+): Playable => ({
   name: episode.name,
   artists: show.name,
   uris: [episode.uri],
-  images: episode.images ?? ('images' in show ? show.images : undefined),
+  images: episode.images ?? show.images,
   ...(positionMs ? { positionMs } : {}),
 });
 
