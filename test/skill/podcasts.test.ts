@@ -2,6 +2,8 @@
  * Podcasts (issue 13, family 6): a show by name, its newest episode, an episode by number or name, "resume my
  * podcast" at the episode's resume_point, and episodes said properly. The real handler against the emulator.
  */
+import { episodeNumber } from '../../lambda/src/handlers/podcasts';
+import { en } from '../../lambda/src/lang/en';
 import { SHOW_PILOT_SEASON, SHOW_SOUND_STORY } from '../../tools/spotify-emulator';
 import { startAlexa, type Alexa } from '../support/harness';
 import { demo, playing } from '../support/world';
@@ -171,4 +173,16 @@ describe('while an episode plays', () => {
     expect(reply.speech).toBe('Saved Episode 42: Why We Love Choruses to Your Episodes.');
     expect(alexa.lines()).toContain('PUT /v1/me/library?uris=spotify%3Aepisode%3Aep-choruses');
   });
+});
+
+test.each([
+  ['Episode 41: Basslines & Bad Ideas', 41],
+  ['Ep. 40 - Burning Bridges', 40],
+  ['#112 The Long One', 112],
+  ['12. Twelve', 12],
+  ['Part 3 of the series', 3],
+  ['Night Trains', undefined],
+  ['Songs of 1999', undefined],
+])("the number in an episode's name: %s → %s", (name, number) => {
+  expect(episodeNumber(en.understand, name)).toBe(number);
 });
