@@ -6,7 +6,7 @@ import { episodeNumber } from '../../lambda/src/handlers/podcasts';
 import { en } from '../../lambda/src/lang/en';
 import { SHOW_PILOT_SEASON, SHOW_SOUND_STORY } from '../../tools/spotify-emulator';
 import { startAlexa, type Alexa } from '../support/harness';
-import { demo, playing } from '../support/world';
+import { demo, playing, secondKitchenDevice } from '../support/world';
 
 let alexa: Alexa;
 beforeEach(async () => {
@@ -121,6 +121,15 @@ describe('resume my podcast', () => {
     );
     expect(played()).toEqual([{ uris: ['spotify:episode:ep-choruses'], position_ms: 754_000 }]);
     expect(player()).toMatchObject({ trackId: 'ep-choruses', progressMs: 754_000, isPlaying: true });
+  });
+
+  test('U: resume my podcast on the kitchen (two kitchen devices) / A: which one? U: the second one / A: from 12:34 there', async () => {
+    secondKitchenDevice(alexa.emulator);
+    const asked = await alexa.say('ResumePodcastIntent', { device: 'kitchen' });
+    expect(asked.speech).toMatch(/^Did you mean Kitchen speaker or Kitchen .+\?$/);
+    await alexa.say('ChooseIntent', { ordinal: '2' });
+    expect(played()).toEqual([{ uris: ['spotify:episode:ep-choruses'], position_ms: 754_000 }]);
+    expect(player()).toMatchObject({ deviceId: 'dev-kitchen-display', progressMs: 754_000 });
   });
 
   test('U: pause, then resume my podcast / A: back where the pause left it', async () => {

@@ -192,8 +192,8 @@ function askWhichDevice(
   intent: string,
 ): Response {
   const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
-  const { name, artists, contextUri, uris } = item;
-  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris } };
+  const { name, artists, contextUri, uris, positionMs } = item;
+  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris, positionMs } };
   const request = input.requestEnvelope.request as { intent?: Intent };
   const asked: Intent =
     request.intent?.name === intent
@@ -214,7 +214,7 @@ function askWhichDevice(
  * again); for "which playlist?", the device named with it.
  */
 type Carried =
-  | { kind: 'device'; play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris'> }
+  | { kind: 'device'; play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris' | 'positionMs'> }
   | { kind: 'playlist'; device?: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -230,12 +230,15 @@ function carriedOf(value: unknown): Carried | undefined {
   if (value.kind === 'playlist')
     return { kind: 'playlist', device: typeof value.device === 'string' ? value.device : undefined };
   if (value.kind !== 'device' || !isRecord(value.play)) return undefined;
-  const { name, artists, contextUri, uris } = value.play;
+  const { name, artists, contextUri, uris, positionMs } = value.play;
   const urisOk = uris === undefined || (Array.isArray(uris) && uris.every((u) => typeof u === 'string'));
   if (typeof name !== 'string' || !optionalString(artists) || !optionalString(contextUri) || !urisOk)
     return undefined;
   if (!contextUri && !(uris as string[] | undefined)?.length) return undefined;
-  const play = { name, artists, contextUri, uris } as Playable;
+  // A position that is not a usable number is dropped (the episode starts where Spotify has it), not the question.
+  const at =
+    typeof positionMs === 'number' && Number.isFinite(positionMs) && positionMs > 0 ? positionMs : undefined;
+  const play = { name, artists, contextUri, uris, positionMs: at } as Playable;
   return { kind: 'device', play };
 }
 
@@ -243,7 +246,7 @@ function carriedOf(value: unknown): Carried | undefined {
  * Goes on after a play intent's question: "which device?" plays what was kept, on the device picked; "which
  * playlist?" plays the playlist picked, on the device named then or now.
  */
-const resumePlay: Resume = async (input, choice, value) => {
+export const resumePlay: Resume = async (input, choice, value) => {
   const carried = carriedOf(value);
   if (carried?.kind === 'device') return playOn(input, carried.play, choice, await recall(input));
   if (carried?.kind !== 'playlist' || !choice.uri) return undefined;

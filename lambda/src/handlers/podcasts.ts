@@ -12,7 +12,7 @@ import { slotNumber, slotText } from '../dialog/slots';
 import type { Understanding } from '../lang';
 import { matchName } from '../matching';
 import type { Episode, Show } from '../spotify/types';
-import { startPlayback, where, type Playable, type Where } from './play';
+import { resumePlay, startPlayback, where, type Playable, type Where } from './play';
 
 /** Episodes read to find one by number: Spotify's page size, and pages at most (newest first). */
 const EPISODE_PAGE = 50;
@@ -122,31 +122,35 @@ async function playEpisodeNumber(input: HandlerInput, show: Show, number: number
  * "Play the podcast sound and story", "play episode 41 of sound and story", "play the podcast episode why we
  * love choruses", and "play a podcast" (which asks which one, naming the shows the user follows).
  */
-export const PlayPodcastHandler = onIntent(['PlayPodcastIntent'], async (input) => {
-  const { speech, spotify, lang } = ctx(input);
-  const spokenShow = slotText(input, 'show');
-  const spokenEpisode = slotText(input, 'episode');
-  if (!spokenShow && spokenEpisode) {
-    const searching = spotify().search.query(spokenEpisode, ['episode'], 5);
+export const PlayPodcastHandler = onIntent(
+  ['PlayPodcastIntent'],
+  async (input) => {
+    const { speech, spotify, lang } = ctx(input);
+    const spokenShow = slotText(input, 'show');
+    const spokenEpisode = slotText(input, 'episode');
+    if (!spokenShow && spokenEpisode) {
+      const searching = spotify().search.query(spokenEpisode, ['episode'], 5);
+      const at = where(input);
+      const episode = namedIn(lang, spokenEpisode, (await searching).episodes?.items);
+      if (!episode) return tell(input, speech.say('noEpisodeMatch', { name: spokenEpisode }));
+      // Search answers with simplified episodes, which do not name their show.
+      return startPlayback(input, { name: episode.name, uris: [episode.uri], images: episode.images }, at);
+    }
+    if (!spokenShow) return askWhichPodcast(input);
+    const finding = findShow(input, spokenShow);
     const at = where(input);
-    const episode = namedIn(lang, spokenEpisode, (await searching).episodes?.items);
-    if (!episode) return tell(input, speech.say('noEpisodeMatch', { name: spokenEpisode }));
-    // Search answers with simplified episodes, which do not name their show.
-    return startPlayback(input, { name: episode.name, uris: [episode.uri], images: episode.images }, at);
-  }
-  if (!spokenShow) return askWhichPodcast(input);
-  const finding = findShow(input, spokenShow);
-  const at = where(input);
-  const show = await finding;
-  if (show.kind === 'say') return show.response;
-  const number = slotNumber(input, 'number');
-  if (number !== undefined) {
-    if (!Number.isInteger(number) || number < 0 || number > 100_000)
-      return tell(input, speech.say('noEpisodeNumber', { show: show.value.name, number: String(number) }));
-    return playEpisodeNumber(input, show.value, number, at);
-  }
-  return startPlayback(input, ofShow(show.value), at);
-});
+    const show = await finding;
+    if (show.kind === 'say') return show.response;
+    const number = slotNumber(input, 'number');
+    if (number !== undefined) {
+      if (!Number.isInteger(number) || number < 0 || number > 100_000)
+        return tell(input, speech.say('noEpisodeNumber', { show: show.value.name, number: String(number) }));
+      return playEpisodeNumber(input, show.value, number, at);
+    }
+    return startPlayback(input, ofShow(show.value), at);
+  },
+  { resume: resumePlay },
+);
 
 /**
  * "Which podcast? You follow A or B." (GET /me/shows), eliciting the show slot of PlayPodcastIntent (the intent
@@ -172,19 +176,23 @@ async function askWhichPodcast(input: HandlerInput): Promise<Response> {
 }
 
 /** "Play the latest episode of sound and story", "play this week's sound and story". */
-export const PlayNewestEpisodeHandler = onIntent(['PlayNewestEpisodeIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const spoken = slotText(input, 'show');
-  if (!spoken) return askWhichPodcast(input);
-  const finding = findShow(input, spoken);
-  const at = where(input);
-  const show = await finding;
-  if (show.kind === 'say') return show.response;
-  const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
-  const latest = newest(page.items);
-  if (!latest) return tell(input, speech.say('showEmpty', { show: show.value.name }));
-  return startPlayback(input, ofEpisode(latest, show.value), at);
-});
+export const PlayNewestEpisodeHandler = onIntent(
+  ['PlayNewestEpisodeIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const spoken = slotText(input, 'show');
+    if (!spoken) return askWhichPodcast(input);
+    const finding = findShow(input, spoken);
+    const at = where(input);
+    const show = await finding;
+    if (show.kind === 'say') return show.response;
+    const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
+    const latest = newest(page.items);
+    if (!latest) return tell(input, speech.say('showEmpty', { show: show.value.name }));
+    return startPlayback(input, ofEpisode(latest, show.value), at);
+  },
+  { resume: resumePlay },
+);
 
 /**
  * "Resume my podcast", "pick up where I left off in sound and story": the episode the user started and did not
@@ -192,44 +200,48 @@ export const PlayNewestEpisodeHandler = onIntent(['PlayNewestEpisodeIntent'], as
  * newest episode. Without one: the episode paused in the player, else the newest started episode among the
  * shows the user follows.
  */
-export const ResumePodcastHandler = onIntent(['ResumePodcastIntent'], async (input) => {
-  const { speech, spotify } = ctx(input);
-  const spoken = slotText(input, 'show');
-  if (spoken) {
-    const finding = findShow(input, spoken);
+export const ResumePodcastHandler = onIntent(
+  ['ResumePodcastIntent'],
+  async (input) => {
+    const { speech, spotify } = ctx(input);
+    const spoken = slotText(input, 'show');
+    if (spoken) {
+      const finding = findShow(input, spoken);
+      const at = where(input);
+      const show = await finding;
+      if (show.kind === 'say') return show.response;
+      const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
+      const started = page.items.find((e) => inProgress(e) !== undefined);
+      const episode = started ?? newest(page.items);
+      if (!episode) return tell(input, speech.say('showEmpty', { show: show.value.name }));
+      return startPlayback(input, ofEpisode(episode, show.value, started && inProgress(started)), at);
+    }
+    const reading = Promise.all([
+      spotify().player.getPlaybackState(),
+      spotify().library.savedShows(RESUME_SHOWS),
+    ]);
     const at = where(input);
-    const show = await finding;
-    if (show.kind === 'say') return show.response;
-    const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
-    const started = page.items.find((e) => inProgress(e) !== undefined);
-    const episode = started ?? newest(page.items);
-    if (!episode) return tell(input, speech.say('showEmpty', { show: show.value.name }));
-    return startPlayback(input, ofEpisode(episode, show.value, started && inProgress(started)), at);
-  }
-  const reading = Promise.all([
-    spotify().player.getPlaybackState(),
-    spotify().library.savedShows(RESUME_SHOWS),
-  ]);
-  const at = where(input);
-  const [state, followed] = await reading;
-  const current = state?.item?.type === 'episode' ? state.item : undefined;
-  if (current) {
-    if (state?.is_playing) return tell(input, speech.say('errorAlreadyPlaying'));
-    const show = current.show ?? { name: speech.text('unknownShow') };
-    return startPlayback(input, ofEpisode(current, show, state?.progress_ms ?? undefined), at);
-  }
-  const pages = await Promise.all(
-    followed.map((saved) =>
-      spotify()
-        .shows.episodes(saved.show.id, { limit: RESUME_EPISODES })
-        .then((page) => page.items.map((episode) => ({ episode, show: saved.show }))),
-    ),
-  );
-  const started = pages.flat().filter(({ episode }) => inProgress(episode) !== undefined);
-  const latest = newestBy(started, (s) => s.episode);
-  if (!latest) return tell(input, speech.say('noPodcastToResume'));
-  return startPlayback(input, ofEpisode(latest.episode, latest.show, inProgress(latest.episode)), at);
-});
+    const [state, followed] = await reading;
+    const current = state?.item?.type === 'episode' ? state.item : undefined;
+    if (current) {
+      if (state?.is_playing) return tell(input, speech.say('errorAlreadyPlaying'));
+      const show = current.show ?? { name: speech.text('unknownShow') };
+      return startPlayback(input, ofEpisode(current, show, state?.progress_ms ?? undefined), at);
+    }
+    const pages = await Promise.all(
+      followed.map((saved) =>
+        spotify()
+          .shows.episodes(saved.show.id, { limit: RESUME_EPISODES })
+          .then((page) => page.items.map((episode) => ({ episode, show: saved.show }))),
+      ),
+    );
+    const started = pages.flat().filter(({ episode }) => inProgress(episode) !== undefined);
+    const latest = newestBy(started, (s) => s.episode);
+    if (!latest) return tell(input, speech.say('noPodcastToResume'));
+    return startPlayback(input, ofEpisode(latest.episode, latest.show, inProgress(latest.episode)), at);
+  },
+  { resume: resumePlay },
+);
 
 export const PODCAST_HANDLERS = showingScreen('nowPlaying', [
   PlayPodcastHandler,
