@@ -39,6 +39,18 @@ describe('a show by name', () => {
     expect(played()).toEqual([{ context_uri: `spotify:show:${SHOW_SOUND_STORY}` }]);
   });
 
+  test('U: play bohemian rhapsody (a podcast has that name too) / A: the song wins over the show', async () => {
+    const shows = alexa.emulator.state.shows;
+    shows.set('sh-bohemian', {
+      ...shows.get(SHOW_SOUND_STORY)!,
+      id: 'sh-bohemian',
+      name: 'Bohemian Rhapsody',
+    });
+    const reply = await alexa.say('PlaySearchIntent', { query: 'bohemian rhapsody' });
+    expect(reply.speech).toBe('Playing Bohemian Rhapsody by Queen on Kitchen speaker.');
+    expect(played()).toEqual([{ uris: ['spotify:track:t-bohemian'] }]);
+  });
+
   test("U: play the podcast the daily (not on Spotify here) / A: I couldn't find a podcast called the daily.", async () => {
     const reply = await alexa.say('PlayPodcastIntent', { show: 'the daily' });
     expect(reply.speech).toBe("I couldn't find a podcast called the daily.");

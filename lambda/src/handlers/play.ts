@@ -491,10 +491,11 @@ export const PlaySearchHandler = onIntent(
         at,
       );
     }
-    // A podcast said without the word ("put on sound and story"): the show, from its newest episode.
-    const show = named(found.shows?.items);
+    // A podcast said without the word ("put on sound and story"): the show, unless a song has that name.
+    const namedTrack = named(found.tracks?.items);
+    const show = namedTrack ? undefined : named(found.shows?.items);
     if (show) return startPlayback(input, { name: show.name, contextUri: show.uri, images: show.images }, at);
-    const track = named(found.tracks?.items) ?? found.tracks?.items.find(Boolean);
+    const track = namedTrack ?? found.tracks?.items.find(Boolean);
     if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
     return startPlayback(
       input,

@@ -33,7 +33,10 @@ async function findShow(input: HandlerInput, spoken: string): Promise<Found<Show
   return { kind: 'say', response: tell(input, speech.say('noShowMatch', { name: spoken })) };
 }
 
-/** The item whose name matches what was said, if one does clearly. */
+/**
+ * The item whose name matches what was said: the clear match, or the closest of a few close ones (Spotify
+ * named them all for these words); never one that is not close.
+ */
 function namedIn<T extends { name: string }>(
   lang: Understanding,
   spoken: string,
@@ -44,7 +47,8 @@ function namedIn<T extends { name: string }>(
     spoken,
     (items ?? []).map((i) => ({ name: i.name, value: i })),
   );
-  return result.kind === 'match' ? result.best.value : undefined;
+  if (result.kind === 'match') return result.best.value;
+  return result.kind === 'ambiguous' ? result.options[0]?.value : undefined;
 }
 
 /** "Episode 41: …", "Ep. 41 - …", "#41 …", "41. …": the number in an episode's name, in the pack's words. */
