@@ -119,7 +119,7 @@ async function playEpisodeNumber(input: HandlerInput, show: Show, number: number
     const key = first.total === 0 ? 'showEmpty' : 'noEpisodeNumber';
     return tell(input, speech.say(key, { show: show.name, number: String(number) }));
   }
-  return startPlayback(input, ofEpisode(hit, show), at, 'PlayPodcastIntent');
+  return startPlayback(input, ofEpisode(hit, show), at);
 }
 
 /**
@@ -198,51 +198,61 @@ export const PlayNewestEpisodeHandler = onIntent(
   { resume: resumePlay },
 );
 
+/** "Pick up where I left off in sound and story": its newest started episode where it stopped, else its newest. */
+async function resumeShow(input: HandlerInput, spoken: string): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const finding = findShow(input, spoken);
+  const at = where(input);
+  const show = await finding;
+  if (show.kind === 'say') return show.response;
+  const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
+  const started = page.items.find((e) => inProgress(e) !== undefined);
+  const episode = started ?? newest(page.items);
+  if (!episode) return tell(input, speech.say('showEmpty', { show: show.value.name }));
+  const position = started ? inProgress(started) : undefined;
+  return startPlayback(input, ofEpisode(episode, show.value, position), at);
+}
+
+/**
+ * "Resume my podcast": the episode paused in the player, else the newest started one among the shows the user
+ * follows (their episodes read in parallel), where it stopped.
+ */
+async function resumeAny(input: HandlerInput): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const reading = Promise.all([
+    spotify().player.getPlaybackState(),
+    spotify().library.savedShows(RESUME_SHOWS),
+  ]);
+  const at = where(input);
+  const [state, followed] = await reading;
+  if (state?.item?.type === 'episode') {
+    if (state.is_playing) return tell(input, speech.say('errorAlreadyPlaying'));
+    const show = state.item.show ?? { name: speech.text('unknownShow') };
+    return startPlayback(input, ofEpisode(state.item, show, state.progress_ms ?? undefined), at);
+  }
+  const pages = await Promise.all(
+    followed.map((saved) =>
+      spotify()
+        .shows.episodes(saved.show.id, { limit: RESUME_EPISODES })
+        .then((page) => page.items.map((episode) => ({ episode, show: saved.show }))),
+    ),
+  );
+  const started = pages.flat().filter(({ episode }) => inProgress(episode) !== undefined);
+  const latest = newestBy(started, (s) => s.episode);
+  if (!latest) return tell(input, speech.say('noPodcastToResume'));
+  return startPlayback(input, ofEpisode(latest.episode, latest.show, inProgress(latest.episode)), at);
+}
+
 /**
  * "Resume my podcast", "pick up where I left off in sound and story": the episode the user started and did not
- * finish, from where they stopped (its `resume_point`). With a show named, its newest such episode, else its
- * newest episode. Without one: the episode paused in the player, else the newest started episode among the
- * shows the user follows.
+ * finish, from where they stopped (its `resume_point`). An episode without one (the scope not granted, or
+ * never started) counts as not started.
  */
 export const ResumePodcastHandler = onIntent(
   ['ResumePodcastIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
+  (input) => {
     const spoken = slotText(input, 'show');
-    if (spoken) {
-      const finding = findShow(input, spoken);
-      const at = where(input);
-      const show = await finding;
-      if (show.kind === 'say') return show.response;
-      const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
-      const started = page.items.find((e) => inProgress(e) !== undefined);
-      const episode = started ?? newest(page.items);
-      if (!episode) return tell(input, speech.say('showEmpty', { show: show.value.name }));
-      return startPlayback(input, ofEpisode(episode, show.value, started && inProgress(started)), at);
-    }
-    const reading = Promise.all([
-      spotify().player.getPlaybackState(),
-      spotify().library.savedShows(RESUME_SHOWS),
-    ]);
-    const at = where(input);
-    const [state, followed] = await reading;
-    const current = state?.item?.type === 'episode' ? state.item : undefined;
-    if (current) {
-      if (state?.is_playing) return tell(input, speech.say('errorAlreadyPlaying'));
-      const show = current.show ?? { name: speech.text('unknownShow') };
-      return startPlayback(input, ofEpisode(current, show, state?.progress_ms ?? undefined), at);
-    }
-    const pages = await Promise.all(
-      followed.map((saved) =>
-        spotify()
-          .shows.episodes(saved.show.id, { limit: RESUME_EPISODES })
-          .then((page) => page.items.map((episode) => ({ episode, show: saved.show }))),
-      ),
-    );
-    const started = pages.flat().filter(({ episode }) => inProgress(episode) !== undefined);
-    const latest = newestBy(started, (s) => s.episode);
-    if (!latest) return tell(input, speech.say('noPodcastToResume'));
-    return startPlayback(input, ofEpisode(latest.episode, latest.show, inProgress(latest.episode)), at);
+    return spoken ? resumeShow(input, spoken) : resumeAny(input);
   },
   { resume: resumePlay },
 );
