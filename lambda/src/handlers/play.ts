@@ -235,7 +235,7 @@ function carriedOf(value: unknown): Carried | undefined {
   if (typeof name !== 'string' || !optionalString(artists) || !optionalString(contextUri) || !urisOk)
     return undefined;
   if (!contextUri && !(uris as string[] | undefined)?.length) return undefined;
-  // A position that is not a usable number is dropped (the episode starts where Spotify has it), not the question.
+  // A position that is not a usable number is dropped (the episode starts where Spotify has it).
   const at =
     typeof positionMs === 'number' && Number.isFinite(positionMs) && positionMs > 0 ? positionMs : undefined;
   const play = { name, artists, contextUri, uris, positionMs: at } as Playable;
