@@ -22,6 +22,7 @@ import { WhatsNextHandler, WhatsPlayingHandler } from './handlers/nowPlaying';
 import { PLAY_HANDLERS } from './handlers/play';
 import { PLAYBACK_HANDLERS } from './handlers/playback';
 import { PLAYLIST_HANDLERS } from './handlers/playlists';
+import { PODCAST_HANDLERS } from './handlers/podcasts';
 import { screenInterceptor } from './screens/render';
 import { MemoryPersistenceAdapter } from './persistence/memory';
 import { WarmCache } from './spotify/cache';
@@ -37,6 +38,7 @@ const FAMILIES: SkillRequestHandler[] = [
   WhatsPlayingHandler,
   WhatsNextHandler,
   ...PLAY_HANDLERS,
+  ...PODCAST_HANDLERS,
   ...PLAYLIST_HANDLERS,
   ...DEVICE_HANDLERS,
   ...ACCOUNT_HANDLERS,

@@ -100,7 +100,7 @@ describe('npm start', () => {
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines).toContain('· Linked: 10 scopes granted, token valid for 3600 s.');
+    expect(lines).toContain('· Linked: 11 scopes granted, token valid for 3600 s.');
     expect(lines).toContain('U: open connect remote');
     expect(lines).toContain('A: Playing Workout Mix on Kitchen speaker.');
     expect(result.stdout).toMatch(/▶ Kitchen speaker · .+ · playing · vol 50% · shuffle off · repeat off/);

@@ -569,6 +569,66 @@ describe('Web API', () => {
     });
   });
 
+  describe('podcasts', () => {
+    const episodes = async (token = demo) =>
+      ((await api('GET', '/shows/sh-sound-story/episodes?limit=10', { token })).json as Json).items as Json[];
+
+    test("a show's episodes come newest first, each with the user's resume_point", async () => {
+      const items = await episodes();
+      expect(items.map((e) => e.name)).toEqual([
+        'Episode 42: Why We Love Choruses',
+        'Episode 41: Basslines & Bad Ideas',
+        'Ep. 40 - Burning Bridges',
+      ]);
+      expect(items.map((e) => e.resume_point)).toEqual([
+        { fully_played: false, resume_position_ms: 754_000 },
+        { fully_played: true, resume_position_ms: 0 },
+        { fully_played: false, resume_position_ms: 0 },
+      ]);
+    });
+
+    test('without user-read-playback-position there is no resume_point, but the listing still answers', async () => {
+      const without = tokenFor(
+        'demo',
+        ALL_SCOPES.filter((s) => s !== 'user-read-playback-position'),
+      );
+      const items = await episodes(without);
+      expect(items).toHaveLength(3);
+      expect(items.every((e) => !('resume_point' in e))).toBe(true);
+    });
+
+    test('pausing an episode records where it stopped', async () => {
+      const user = emulator.state.users.get('demo')!;
+      for (const d of user.devices) d.is_active = d.id === DEV_KITCHEN;
+      user.player = {
+        ...user.player,
+        deviceId: DEV_KITCHEN,
+        trackId: 'ep-bridges',
+        contextUri: 'spotify:show:sh-sound-story',
+        isPlaying: true,
+        progressMs: 120_000,
+      };
+      expect((await api('PUT', '/me/player/pause')).status).toBe(204);
+      const bridges = (await api('GET', '/episodes/ep-bridges')).json as Json;
+      expect(bridges.resume_point).toEqual({ fully_played: false, resume_position_ms: 120_000 });
+      expect((bridges.show as Json).name).toBe('Sound & Story');
+    });
+
+    test('followed shows, a show without episodes, and unknown ids (404)', async () => {
+      const saved = ((await api('GET', '/me/shows')).json as Json).items as Json[];
+      expect(saved.map((s) => (s.show as Json).name)).toEqual(['Sound & Story', 'The Quiet Hour']);
+      const pilot = (await api('GET', '/shows/sh-pilot-season/episodes')).json as Json;
+      expect([pilot.total, pilot.items]).toEqual([0, []]);
+      expect((await api('GET', '/shows/sh-nope/episodes')).status).toBe(404);
+      expect((await api('GET', '/episodes/ep-nope')).status).toBe(404);
+    });
+
+    test('search reads "&" as "and": "sound and story" finds Sound & Story', async () => {
+      const found = (await api('GET', '/search?q=sound+and+story&type=show')).json as Record<string, Json>;
+      expect((found.shows.items as Json[]).map((s) => s.name)).toEqual(['Sound & Story']);
+    });
+  });
+
   describe('removed endpoints', () => {
     test.each(REMOVED_ENDPOINTS)('%s answers 403 Forbidden', async (endpoint) => {
       const [method, path] = endpoint.split(' ');

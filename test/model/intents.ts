@@ -12,6 +12,14 @@ export const CUSTOM_INTENTS: Record<string, Record<string, string>> = {
   PlaySongIntent: { song: 'AMAZON.MusicRecording', artist: 'AMAZON.Musician', device: 'DeviceName' },
   PlayGenreIntent: { genre: 'AMAZON.Genre', device: 'DeviceName' },
   PlaySearchIntent: { query: 'AMAZON.SearchQuery' },
+  PlayPodcastIntent: {
+    show: 'PodcastName',
+    episode: 'PodcastName',
+    number: 'AMAZON.NUMBER',
+    device: 'DeviceName',
+  },
+  PlayNewestEpisodeIntent: { show: 'PodcastName', device: 'DeviceName' },
+  ResumePodcastIntent: { show: 'PodcastName', device: 'DeviceName' },
   QueueSongIntent: { song: 'AMAZON.MusicRecording', artist: 'AMAZON.Musician' },
   AddToPlaylistIntent: { playlist: 'AMAZON.MusicPlaylist' },
   CreatePlaylistIntent: { name: 'AMAZON.SearchQuery' },
@@ -60,6 +68,7 @@ export const BUILT_IN_INTENTS: readonly string[] = [
  */
 export const ELICITED_SLOTS: Record<string, string> = {
   PlayPlaylistIntent: 'playlist',
+  PlayPodcastIntent: 'show',
   AddToPlaylistIntent: 'playlist',
   CreatePlaylistIntent: 'name',
   TransferPlaybackIntent: 'device',

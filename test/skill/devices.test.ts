@@ -94,7 +94,7 @@ test("U: what's playing (a podcast episode) / A: the episode and its show", asyn
   playing(alexa.emulator, { trackId: 'ep-choruses' });
   const reply = await alexa.say('WhatsPlayingIntent');
   expect(reply.speech).toBe(
-    'Episode 42: Why We Love Choruses by Sound & Story is playing on Kitchen speaker.',
+    'Episode 42: Why We Love Choruses, from Sound & Story, is playing on Kitchen speaker.',
   );
   expect(reply.ssml).toContain('Sound &amp; Story');
 });

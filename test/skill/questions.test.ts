@@ -47,6 +47,18 @@ const ASKING: Array<{
     then: { method: 'PUT', path: '/v1/me/player/play', query: { device_id: 'dev-kitchen-display' } },
   },
   {
+    say: 'play the podcast sound and story on the kitchen',
+    intent: 'PlayPodcastIntent',
+    slots: { show: 'sound and story', device: 'kitchen' },
+    then: { method: 'PUT', path: '/v1/me/player/play', query: { device_id: 'dev-kitchen-display' } },
+  },
+  {
+    say: 'resume my podcast on the kitchen',
+    intent: 'ResumePodcastIntent',
+    slots: { device: 'kitchen' },
+    then: { method: 'PUT', path: '/v1/me/player/play', query: { device_id: 'dev-kitchen-display' } },
+  },
+  {
     say: 'move the music to the kitchen',
     intent: 'TransferPlaybackIntent',
     slots: { device: 'kitchen' },

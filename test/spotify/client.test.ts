@@ -417,6 +417,42 @@ describe('SpotifyClient against the emulator', () => {
     });
   });
 
+  describe('podcasts', () => {
+    test('savedShows: GET /me/shows?limit=, the followed shows; entries without a show dropped', async () => {
+      const shows = await spotify.library.savedShows(5);
+      expect(only()).toMatchObject({ method: 'GET', path: '/v1/me/shows', query: { limit: '5' } });
+      expect(shows.map((s) => s.show.name)).toEqual(['Sound & Story', 'The Quiet Hour']);
+      rig.emulator.faults.add({
+        path: '/v1/me/shows',
+        status: 200,
+        body: JSON.stringify({ limit: 5, offset: 0, total: 2, next: null, items: [null, {}] }),
+      });
+      expect(await spotify.library.savedShows(5)).toEqual([]);
+    });
+
+    test("shows.episodes: GET /shows/{id}/episodes?limit&offset, newest first, with the user's resume_point", async () => {
+      const page = await spotify.shows.episodes('sh-sound-story', { limit: 2, offset: 0 });
+      expect(only()).toMatchObject({
+        path: '/v1/shows/sh-sound-story/episodes',
+        query: { limit: '2', offset: '0' },
+      });
+      expect(page.total).toBe(3);
+      expect(page.items.map((e) => [e.id, e.release_date, e.resume_point])).toEqual([
+        ['ep-choruses', '2026-03-02', { fully_played: false, resume_position_ms: 754_000 }],
+        ['ep-basslines', '2026-02-23', { fully_played: true, resume_position_ms: 0 }],
+      ]);
+    });
+
+    test('shows.episodes: an answer without items is a broken answer, not a crash later', async () => {
+      rig.emulator.faults.add({
+        path: '/v1/shows/sh-sound-story/episodes',
+        status: 200,
+        body: JSON.stringify({ total: 3 }),
+      });
+      await expect(spotify.shows.episodes('sh-sound-story')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    });
+  });
+
   describe('search', () => {
     test('query: GET /search with q, type and limit; results per type', async () => {
       const found = await spotify.search.query('queen', ['artist', 'track'], 5);

@@ -136,5 +136,7 @@ async function runEveryMethod(rig: Rig, spotify: SpotifyClient): Promise<void> {
   await spotify.playlists.create('Contract run', { public: false, description: 'from the contract test' });
   await spotify.library.save(['spotify:track:t-stronger', 'spotify:episode:ep-choruses']);
   await spotify.library.likedTracks({ limit: 20, offset: 20 });
+  await spotify.library.savedShows(10);
+  await spotify.shows.episodes('sh-sound-story', { limit: 50 });
   await spotify.search.query('queen', ['artist', 'album', 'track', 'playlist', 'show', 'episode'], 10);
 }

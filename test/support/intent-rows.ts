@@ -608,7 +608,7 @@ export const TABLE: Row[] = [
     envelope: intent('PlaySearchIntent', { query: 'daft punk' }),
     arrange: pausedInKitchen,
     requests: [
-      [...PLAYLIST_PAGES, search('daft punk', 'artist,playlist,album,track')],
+      [...PLAYLIST_PAGES, search('daft punk', 'artist,playlist,album,track,show')],
       playHere({ context_uri: 'spotify:artist:ar-daft-punk' }),
     ],
     speech: 'Playing Daft Punk on Kitchen speaker.',
@@ -617,6 +617,49 @@ export const TABLE: Row[] = [
       from: paused('dev-kitchen'),
       to: started('dev-kitchen', 'spotify:artist:ar-daft-punk'),
     },
+  },
+
+  // Podcasts
+  {
+    intent: 'PlayPodcastIntent',
+    say: 'play the podcast sound and story',
+    envelope: intent('PlayPodcastIntent', { show: 'sound and story' }),
+    arrange: pausedInKitchen,
+    requests: [search('sound and story', 'show'), playHere({ context_uri: 'spotify:show:sh-sound-story' })],
+    speech: 'Playing Sound & Story on Kitchen speaker.',
+    state: {
+      of: nowPlaying,
+      from: paused('dev-kitchen'),
+      to: started('dev-kitchen', 'spotify:show:sh-sound-story'),
+    },
+  },
+  {
+    intent: 'PlayNewestEpisodeIntent',
+    say: 'play the latest episode of sound and story',
+    envelope: intent('PlayNewestEpisodeIntent', { show: 'sound and story' }),
+    arrange: pausedInKitchen,
+    requests: [
+      search('sound and story', 'show'),
+      GET('/shows/sh-sound-story/episodes', { limit: 10 }),
+      playHere({ uris: ['spotify:episode:ep-choruses'] }),
+    ],
+    speech: 'Playing Episode 42: Why We Love Choruses by Sound & Story on Kitchen speaker.',
+  },
+  {
+    intent: 'ResumePodcastIntent',
+    say: 'resume my podcast (halfway through episode 42, a song paused)',
+    envelope: intent('ResumePodcastIntent'),
+    arrange: pausedInKitchen,
+    requests: [
+      [PLAYBACK_STATE, GET('/me/shows', { limit: 5 })],
+      [
+        GET('/shows/sh-sound-story/episodes', { limit: 10 }),
+        GET('/shows/sh-quiet-hour/episodes', { limit: 10 }),
+      ],
+      playHere({ uris: ['spotify:episode:ep-choruses'], position_ms: 754_000 }),
+    ],
+    speech: 'Playing Episode 42: Why We Love Choruses by Sound & Story on Kitchen speaker.',
+    state: { of: (w) => player(w).progressMs, from: 60_000, to: 754_000 },
   },
 
   // Choosing after a question the previous turn asked

@@ -8,6 +8,7 @@ import { ApiError, badRequest, forbidden, notFound } from './errors';
 import * as shape from './shapes';
 import type { EmuPlaylist } from './state';
 import { USER_SPOTIFY } from './seed';
+import { viewer } from './shows';
 
 const PLAYLIST_ITEM_URI = /^spotify:(track|episode):([A-Za-z0-9-]+)$/;
 
@@ -56,9 +57,11 @@ function normalise(s: string): string {
     .toLowerCase();
 }
 
+/** Spotify's search finds "Sound & Story" for "sound and story" (and the other way round). */
 function words(s: string): string[] {
   return normalise(s)
-    .split(/[^a-z0-9&]+/)
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
 
@@ -148,7 +151,7 @@ function search(c: Ctx) {
       result(
         'episodes',
         ranked([...s.episodes.values()], (x) => `${x.name} ${x.description}`),
-        (x) => shape.simpleEpisode(c.shaper, x),
+        (x) => shape.simpleEpisode(c.shaper, x, viewer(c)),
       );
     } else if (t === 'audiobook') {
       result('audiobooks', [], (x) => x);

@@ -9,6 +9,7 @@
 import { NO_CONTENT, intParam, ok, type Ctx, type Route } from './api';
 import { ApiError, badRequest, deviceNotFound, noActiveDevice, playerError, restricted } from './errors';
 import * as shape from './shapes';
+import { viewer } from './shows';
 import type { EmuDevice, EmuState, EmuUser } from './state';
 
 const READ = 'user-read-playback-state';
@@ -198,7 +199,7 @@ function playback(c: Ctx, withDevice: boolean): Record<string, unknown> | null {
     type = 'track';
   } else if (episode) {
     // Without additional_types=episode Spotify hides the episode: item null, type "episode".
-    item = episodesWanted ? shape.fullEpisode(c.shaper, episode) : null;
+    item = episodesWanted ? shape.fullEpisode(c.shaper, episode, viewer(c)) : null;
     type = 'episode';
   }
   const disallows: Record<string, boolean> = {};
@@ -411,7 +412,11 @@ export const PLAYER_ROUTES: Route[] = [
       activeTarget(c);
       // Pausing while paused: Spotify answers 403 "Restriction violated", reason UNKNOWN.
       if (!c.user.player.isPlaying) throw restricted();
-      c.user.player.isPlaying = false;
+      const p = c.user.player;
+      p.isPlaying = false;
+      // A paused episode keeps its place: its resume_point is where it stopped.
+      if (p.trackId && c.state.episodes.has(p.trackId))
+        (c.user.episodePositions ??= {})[p.trackId] = { positionMs: p.progressMs, fullyPlayed: false };
       return NO_CONTENT;
     },
   },

@@ -64,6 +64,10 @@ export const TRACK_HOPPIPOLLA = 't-hoppipolla';
 export const TRACK_ONE_MORE_TIME = 't-one-more-time';
 export const SHOW_SOUND_STORY = 'sh-sound-story';
 export const EPISODE_CHORUSES = 'ep-choruses';
+export const EPISODE_BASSLINES = 'ep-basslines';
+export const SHOW_QUIET_HOUR = 'sh-quiet-hour';
+/** A show announced but without any episode yet. */
+export const SHOW_PILOT_SEASON = 'sh-pilot-season';
 
 // Playlists
 export const PL_WORKOUT_MIX = 'pl-workout-mix';
@@ -433,15 +437,33 @@ function buildCatalogue(state: EmuState): void {
       });
     }
   }
-  const show: EmuShow = {
-    id: SHOW_SOUND_STORY,
-    name: 'Sound & Story',
-    publisher: 'Emulated Radio',
-    description: 'Musicians take one song apart, piece by piece.',
-    images: [image(`${SHOW_SOUND_STORY}-640`)],
-    episodeIds: [EPISODE_CHORUSES, 'ep-basslines'],
-  };
-  state.shows.set(show.id, show);
+  const shows: EmuShow[] = [
+    {
+      id: SHOW_SOUND_STORY,
+      name: 'Sound & Story',
+      publisher: 'Emulated Radio',
+      description: 'Musicians take one song apart, piece by piece.',
+      images: [image(`${SHOW_SOUND_STORY}-640`)],
+      episodeIds: [EPISODE_CHORUSES, EPISODE_BASSLINES, 'ep-bridges'],
+    },
+    {
+      id: SHOW_QUIET_HOUR,
+      name: 'The Quiet Hour',
+      publisher: 'Slow Radio',
+      description: 'Field recordings to fall asleep to.',
+      images: [image(`${SHOW_QUIET_HOUR}-640`)],
+      episodeIds: ['ep-night-trains', 'ep-rain-roof'],
+    },
+    {
+      id: SHOW_PILOT_SEASON,
+      name: 'Pilot Season',
+      publisher: 'Emulated Radio',
+      description: 'Coming soon.',
+      images: [image(`${SHOW_PILOT_SEASON}-640`)],
+      episodeIds: [],
+    },
+  ];
+  for (const show of shows) state.shows.set(show.id, show);
   const episodes: EmuEpisode[] = [
     {
       id: EPISODE_CHORUSES,
@@ -452,12 +474,36 @@ function buildCatalogue(state: EmuState): void {
       release_date: '2026-03-02',
     },
     {
-      id: 'ep-basslines',
+      id: EPISODE_BASSLINES,
       name: 'Episode 41: Basslines & Bad Ideas',
       showId: SHOW_SOUND_STORY,
       description: 'The low end, explained.',
       duration_ms: 2_401_000,
       release_date: '2026-02-23',
+    },
+    {
+      id: 'ep-bridges',
+      name: 'Ep. 40 - Burning Bridges',
+      showId: SHOW_SOUND_STORY,
+      description: 'The middle eight, and why songs need one.',
+      duration_ms: 2_550_000,
+      release_date: '2026-02-16',
+    },
+    {
+      id: 'ep-night-trains',
+      name: 'Night Trains',
+      showId: SHOW_QUIET_HOUR,
+      description: 'A sleeper from Vienna to Venice.',
+      duration_ms: 3_600_000,
+      release_date: '2026-05-20',
+    },
+    {
+      id: 'ep-rain-roof',
+      name: 'Rain on a Tin Roof',
+      showId: SHOW_QUIET_HOUR,
+      description: 'An hour of rain in the Highlands.',
+      duration_ms: 3_600_000,
+      release_date: '2026-05-13',
     },
   ];
   for (const e of episodes) state.episodes.set(e.id, e);
@@ -812,6 +858,15 @@ export function seedState(now: number = Date.now()): EmuState {
       trackId,
       addedAt: new Date(Date.UTC(2026, 4, 30) - i * 86_400_000 * 3).toISOString(),
     })),
+    // Two followed podcasts: halfway through the newest Sound & Story, the one before it finished.
+    savedShows: [
+      { showId: SHOW_SOUND_STORY, addedAt: '2026-01-10T09:00:00Z' },
+      { showId: SHOW_QUIET_HOUR, addedAt: '2025-11-02T21:00:00Z' },
+    ],
+    episodePositions: {
+      [EPISODE_CHORUSES]: { positionMs: 754_000, fullyPlayed: false },
+      [EPISODE_BASSLINES]: { positionMs: 0, fullyPlayed: true },
+    },
     recentlyPlayed: [
       TRACK_DONT_STOP,
       TRACK_BOHEMIAN,

@@ -16,6 +16,7 @@ import { ApiError } from './errors';
 import { Faults, type FaultApi, type FaultSpec } from './faults';
 import { PLAYER_ROUTES, refreshDevices } from './player';
 import { REMOVED_ROUTES } from './removed';
+import { SHOW_ROUTES } from './shows';
 import { seedState } from './seed';
 import type { EmuState } from './state';
 import { requiredScopes } from '../../lambda/src/spotify/endpoints';
@@ -75,7 +76,12 @@ export interface Emulator {
 /** The scopes the skill asks for (derived from the client's endpoint table); `issueToken` grants these by default. */
 export const ALL_SCOPES: string[] = requiredScopes();
 
-export const ROUTES: CompiledRoute[] = compile([...PLAYER_ROUTES, ...CONTENT_ROUTES, ...REMOVED_ROUTES]);
+export const ROUTES: CompiledRoute[] = compile([
+  ...PLAYER_ROUTES,
+  ...CONTENT_ROUTES,
+  ...SHOW_ROUTES,
+  ...REMOVED_ROUTES,
+]);
 
 /** Every `METHOD /v1/path` the Web API part serves (OpenAPI-style placeholders), removed ones included. */
 export function servedEndpoints(): Array<{ method: string; path: string; removed: boolean }> {

@@ -136,8 +136,19 @@ export function simpleShow(s: Shaper, id: string): Record<string, unknown> {
   };
 }
 
-export function simpleEpisode(s: Shaper, e: EmuEpisode): Record<string, unknown> {
+/**
+ * An episode's `resume_point` for the user who asks: where they stopped, or the start of one they never
+ * began. Spotify includes it only for a token with `user-read-playback-position`; `viewer` is absent then.
+ */
+function resumePoint(e: EmuEpisode, viewer: EmuUser | undefined): Record<string, unknown> | undefined {
+  if (!viewer) return undefined;
+  const at = viewer.episodePositions?.[e.id];
+  return { fully_played: at?.fullyPlayed ?? false, resume_position_ms: at?.positionMs ?? 0 };
+}
+
+export function simpleEpisode(s: Shaper, e: EmuEpisode, viewer?: EmuUser): Record<string, unknown> {
   const show = s.state.shows.get(e.showId);
+  const resume = resumePoint(e, viewer);
   return {
     audio_preview_url: null,
     description: e.description,
@@ -154,14 +165,14 @@ export function simpleEpisode(s: Shaper, e: EmuEpisode): Record<string, unknown>
     name: e.name,
     release_date: e.release_date,
     release_date_precision: 'day',
-    resume_point: { fully_played: false, resume_position_ms: 0 },
+    ...(resume ? { resume_point: resume } : {}),
     type: 'episode',
     uri: `spotify:episode:${e.id}`,
   };
 }
 
-export function fullEpisode(s: Shaper, e: EmuEpisode): Record<string, unknown> {
-  return { ...simpleEpisode(s, e), show: simpleShow(s, e.showId) };
+export function fullEpisode(s: Shaper, e: EmuEpisode, viewer?: EmuUser): Record<string, unknown> {
+  return { ...simpleEpisode(s, e, viewer), show: simpleShow(s, e.showId) };
 }
 
 /** A track or episode by URI; null for an unknown one (Spotify sends null items for unavailable content). */

@@ -65,6 +65,7 @@ export interface EmuShow {
   publisher: string;
   description: string;
   images: EmuImage[];
+  /** Newest first, as `GET /shows/{id}/episodes` lists them. */
   episodeIds: string[];
 }
 
@@ -136,6 +137,13 @@ export interface EmuUser {
   /** Other saved URIs (albums, episodes, shows…), for `PUT /me/library`. */
   library?: string[];
   recentlyPlayed?: Array<{ trackId: string; playedAt: string; contextUri: string | null }>;
+  /** Followed podcasts (`GET /me/shows`), newest first. */
+  savedShows?: Array<{ showId: string; addedAt: string }>;
+  /**
+   * Where the user stopped in each episode they started (an episode's `resume_point`, readable with the
+   * `user-read-playback-position` scope); an episode not listed was never started.
+   */
+  episodePositions?: Record<string, { positionMs: number; fullyPlayed: boolean }>;
 }
 
 export interface EmuToken {

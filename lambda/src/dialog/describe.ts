@@ -26,6 +26,13 @@ export function describePlayback(
       : speech.say('nothingPlaying');
   }
   const { title, artists } = itemNames(speech, state.item);
+  // An episode is "Episode 42, from Sound & Story": a show does not sing it, so never "by".
+  if (state.item.type === 'episode')
+    return speech.say(state.is_playing ? 'nowPlayingEpisode' : 'nowPausedEpisode', {
+      title,
+      show: artists,
+      device,
+    });
   const album = state.item.type === 'track' ? state.item.album?.name : undefined;
   if (options.withAlbum && album) {
     return speech.say(state.is_playing ? 'nowPlayingAlbum' : 'nowPausedAlbum', {

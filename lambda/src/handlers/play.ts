@@ -31,6 +31,8 @@ export interface Playable {
   contextUri?: string;
   uris?: string[];
   images?: Image[] | null;
+  /** Where to start in the first item (a podcast episode resumed at its `resume_point`). */
+  positionMs?: number;
 }
 
 export interface Where {
@@ -99,7 +101,11 @@ export async function startPlayback(
       return playOn(input, item, again.device, memory);
     }
   }
-  const playing = spotify().player.play({ contextUri: item.contextUri, uris: item.uris });
+  const playing = spotify().player.play({
+    contextUri: item.contextUri,
+    uris: item.uris,
+    positionMs: item.positionMs,
+  });
   const listing = at.devices();
   try {
     await playing;
@@ -139,7 +145,12 @@ async function playOn(
   memory: UserMemory,
 ): Promise<Response> {
   const { spotify, cache } = ctx(input);
-  await spotify().player.play({ deviceId: device.id, contextUri: item.contextUri, uris: item.uris });
+  await spotify().player.play({
+    deviceId: device.id,
+    contextUri: item.contextUri,
+    uris: item.uris,
+    positionMs: item.positionMs,
+  });
   cache().activated(device.id);
   return saidPlaying(input, item, device, memory);
 }
@@ -181,8 +192,8 @@ function askWhichDevice(
   intent: string,
 ): Response {
   const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
-  const { name, artists, contextUri, uris } = item;
-  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris } };
+  const { name, artists, contextUri, uris, positionMs } = item;
+  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris, positionMs } };
   const request = input.requestEnvelope.request as { intent?: Intent };
   const asked: Intent =
     request.intent?.name === intent
@@ -203,7 +214,7 @@ function askWhichDevice(
  * again); for "which playlist?", the device named with it.
  */
 type Carried =
-  | { kind: 'device'; play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris'> }
+  | { kind: 'device'; play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris' | 'positionMs'> }
   | { kind: 'playlist'; device?: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -219,12 +230,15 @@ function carriedOf(value: unknown): Carried | undefined {
   if (value.kind === 'playlist')
     return { kind: 'playlist', device: typeof value.device === 'string' ? value.device : undefined };
   if (value.kind !== 'device' || !isRecord(value.play)) return undefined;
-  const { name, artists, contextUri, uris } = value.play;
+  const { name, artists, contextUri, uris, positionMs } = value.play;
   const urisOk = uris === undefined || (Array.isArray(uris) && uris.every((u) => typeof u === 'string'));
   if (typeof name !== 'string' || !optionalString(artists) || !optionalString(contextUri) || !urisOk)
     return undefined;
   if (!contextUri && !(uris as string[] | undefined)?.length) return undefined;
-  const play = { name, artists, contextUri, uris } as Playable;
+  // A position that is not a usable number is dropped (the episode starts where Spotify has it).
+  const at =
+    typeof positionMs === 'number' && Number.isFinite(positionMs) && positionMs > 0 ? positionMs : undefined;
+  const play = { name, artists, contextUri, uris, positionMs: at } as Playable;
   return { kind: 'device', play };
 }
 
@@ -232,7 +246,7 @@ function carriedOf(value: unknown): Carried | undefined {
  * Goes on after a play intent's question: "which device?" plays what was kept, on the device picked; "which
  * playlist?" plays the playlist picked, on the device named then or now.
  */
-const resumePlay: Resume = async (input, choice, value) => {
+export const resumePlay: Resume = async (input, choice, value) => {
   const carried = carriedOf(value);
   if (carried?.kind === 'device') return playOn(input, carried.play, choice, await recall(input));
   if (carried?.kind !== 'playlist' || !choice.uri) return undefined;
@@ -435,7 +449,9 @@ export const PlaySearchHandler = onIntent(
     // The own playlists are matched as soon as they arrive, while the search may still be on its way.
     const reading = Promise.all([
       lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, ctx(input).lang.matching)),
-      spotifysOwn ? undefined : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track'], 5),
+      spotifysOwn
+        ? undefined
+        : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track', 'show'], 5),
     ]);
     at ??= where(input);
     const [own, found] = await reading;
@@ -475,7 +491,11 @@ export const PlaySearchHandler = onIntent(
         at,
       );
     }
-    const track = named(found.tracks?.items) ?? found.tracks?.items.find(Boolean);
+    // A podcast said without the word ("put on sound and story"): the show, unless a song has that name.
+    const namedTrack = named(found.tracks?.items);
+    const show = namedTrack ? undefined : named(found.shows?.items);
+    if (show) return startPlayback(input, { name: show.name, contextUri: show.uri, images: show.images }, at);
+    const track = namedTrack ?? found.tracks?.items.find(Boolean);
     if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
     return startPlayback(
       input,

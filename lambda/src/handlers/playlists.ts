@@ -234,7 +234,9 @@ export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
     return tell(input, speech.say(state?.currently_playing_type === 'ad' ? 'saveAd' : 'saveNothing'));
   }
   const result = await saveOnce(spotify(), state.item.uri);
-  return tell(input, speech.say(SAVED[result], { title: state.item.name }));
+  // An episode goes to Your Episodes, not Liked Songs.
+  const key = result === 'saved' && state.item.type === 'episode' ? 'savedEpisode' : SAVED[result];
+  return tell(input, speech.say(key, { title: state.item.name }));
 });
 
 export const PLAYLIST_HANDLERS = [

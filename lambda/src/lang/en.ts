@@ -94,6 +94,21 @@ export const enStrings = {
   /** "Did you mean A or B?" answered "neither": the question ends, nothing is done. */
   choiceDeclined: 'Okay, neither then.',
 
+  // Podcasts
+  whichPodcast: 'Which podcast? Say its name, for example, play the podcast, and the name.',
+  whichPodcastFollowed: 'Which podcast? You follow {names}.',
+  whichPodcastReprompt: 'Which podcast should I play?',
+  noShowMatch: "I couldn't find a podcast called {name}.",
+  noEpisodeMatch: "I couldn't find a podcast episode called {name}.",
+  noEpisodeNumber: "I couldn't find episode {number} of {show}.",
+  showEmpty: "{show} doesn't have any episodes yet.",
+  noPodcastToResume:
+    "I couldn't find a podcast episode you've started. Say, for example, play the latest episode of, and the show.",
+  /** What's playing, for a podcast episode: the show, never "by". */
+  nowPlayingEpisode: '{title}, from {show}, is playing on {device}.',
+  nowPausedEpisode: '{title}, from {show}, is paused on {device}.',
+  savedEpisode: 'Saved {title} to Your Episodes.',
+
   // Playlists and library
   playlistCount: 'You have {count} playlists.',
   playlistCountOne: 'You have one playlist.',
@@ -368,5 +383,6 @@ export const en: LanguagePack = {
       /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
     seekBackwards: /back|rewind|behind/i,
+    episodeNumber: /(?:\b(?:episode|ep|no|number|part)\.?\s*|#\s*)(\d+)\b|^\s*(\d+)\s*[:.)–-]/i,
   },
 };

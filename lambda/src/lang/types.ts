@@ -32,6 +32,11 @@ export interface Understanding {
   playlistFillers: RegExp;
   /** A seek direction, as said, that means backwards ("back", "rewind"). */
   seekBackwards: RegExp;
+  /**
+   * The number in a podcast episode's name ("Episode 41: …", "Ep. 40 - …", "#12", "41. …"): the first
+   * non-empty group holds the digits.
+   */
+  episodeNumber: RegExp;
 }
 
 /** The keys of the screens' words. */

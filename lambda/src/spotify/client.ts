@@ -12,6 +12,8 @@ import { type EndpointId, endpoint } from './endpoints';
 import { BadResponseError } from './errors';
 import type {
   Device,
+  Episode,
+  Page,
   Paging,
   PlayableItem,
   PlayHistory,
@@ -20,6 +22,7 @@ import type {
   PlaylistItem,
   Queue,
   RepeatState,
+  SavedShow,
   SavedTrack,
   SearchResults,
   SearchType,
@@ -349,9 +352,35 @@ export class LibraryApi extends Group {
     );
   }
 
+  /** The podcasts the user follows (`GET /me/shows`), most recently followed first; null entries dropped. */
+  async savedShows(limit = 20): Promise<SavedShow[]> {
+    const body = await this.fetch<Paging<SavedShow>>(
+      'library.savedShows',
+      { query: { limit: clamp(limit, 1, 50) } },
+      SHAPES.page,
+    );
+    return objectsOnly(body.items).filter((saved) => isObject(saved.show));
+  }
+
   /** One page of Liked Songs (`GET /me/tracks`, which stays current; only its write forms were removed). */
   likedTracks(options: { limit?: number; offset?: number } = {}): Promise<Paging<SavedTrack>> {
     return this.fetch<Paging<SavedTrack>>('library.likedTracks', { query: pageQuery(options) }, SHAPES.page);
+  }
+}
+
+/** Podcasts: https://developer.spotify.com/documentation/web-api/reference/get-a-shows-episodes */
+export class ShowsApi extends Group {
+  /**
+   * One page of a show's episodes, newest first, each with the user's `resume_point` (the scope
+   * `user-read-playback-position` puts it there); `null` entries dropped.
+   */
+  async episodes(id: string, options: { limit?: number; offset?: number } = {}): Promise<Page<Episode>> {
+    const page = await this.fetch<Paging<Episode>>(
+      'shows.episodes',
+      { params: { id }, query: pageQuery(options) },
+      SHAPES.page,
+    );
+    return { ...page, items: objectsOnly(page.items) };
   }
 }
 
@@ -380,6 +409,7 @@ export class SpotifyClient {
   readonly player: PlayerApi;
   readonly playlists: PlaylistsApi;
   readonly library: LibraryApi;
+  readonly shows: ShowsApi;
   readonly search: SearchApi;
 
   constructor(core: RequestCore) {
@@ -387,6 +417,7 @@ export class SpotifyClient {
     this.player = new PlayerApi(core);
     this.playlists = new PlaylistsApi(core);
     this.library = new LibraryApi(core);
+    this.shows = new ShowsApi(core);
     this.search = new SearchApi(core);
   }
 }

@@ -223,6 +223,23 @@ export const ENDPOINTS = [
     idempotent: true,
   },
 
+  {
+    id: 'library.savedShows',
+    method: 'GET',
+    path: '/me/shows',
+    scopes: ['user-library-read'],
+    idempotent: true,
+  },
+
+  {
+    id: 'shows.episodes',
+    method: 'GET',
+    path: '/shows/{id}/episodes',
+    // The listing itself is catalogue data; this scope is what puts the user's `resume_point` on each episode.
+    scopes: ['user-read-playback-position'],
+    idempotent: true,
+  },
+
   { id: 'search.query', method: 'GET', path: '/search', scopes: [], idempotent: true },
 ] as const satisfies readonly Endpoint[];
 

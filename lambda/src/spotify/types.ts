@@ -34,6 +34,12 @@ export interface Track {
   is_local?: boolean;
 }
 
+/** Where the linked user stopped in an episode (present only with the `user-read-playback-position` scope). */
+export interface ResumePoint {
+  fully_played?: boolean;
+  resume_position_ms?: number;
+}
+
 export interface Episode {
   type: 'episode';
   id: string;
@@ -41,7 +47,11 @@ export interface Episode {
   uri: string;
   duration_ms: number;
   images?: Image[] | null;
-  show?: { name: string; publisher?: string; images?: Image[] | null };
+  /** "2026-03-02", or only "2026-03" / "2026" (`release_date_precision`). */
+  release_date?: string;
+  resume_point?: ResumePoint | null;
+  /** Only on full episodes (the player's item); a show's own listing leaves it out. */
+  show?: { id?: string; name: string; uri?: string; publisher?: string; images?: Image[] | null };
 }
 
 export type PlayableItem = Track | Episode;
@@ -183,6 +193,13 @@ export interface Show {
   uri: string;
   publisher?: string;
   images?: Image[] | null;
+  total_episodes?: number;
+}
+
+/** An entry of `GET /me/shows`: a show the user follows. */
+export interface SavedShow {
+  added_at: string;
+  show: Show;
 }
 
 export type SearchType = 'artist' | 'album' | 'track' | 'playlist' | 'show' | 'episode';
