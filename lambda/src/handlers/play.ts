@@ -276,7 +276,8 @@ function askWhichPlaylist(input: HandlerInput, options: Option[], intent: string
   );
 }
 
-const ofPlaylist = (p: { name: string; uri: string; images?: Image[] | null }): Playable => ({
+/** A playlist, artist or show: played as a whole context, by its URI. */
+export const ofContext = (p: { name: string; uri: string; images?: Image[] | null }): Playable => ({
   name: p.name,
   contextUri: p.uri,
   images: p.images,
@@ -302,7 +303,7 @@ async function playPlaylist(input: HandlerInput, retried = false): Promise<Respo
   const result = choosePlaylist(words, mine, ctx(input).lang.matching);
   if (result.kind === 'match') {
     try {
-      return await startPlayback(input, ofPlaylist(result.best.value), at);
+      return await startPlayback(input, ofContext(result.best.value), at);
     } catch (error) {
       if (!cached || retried || !isGone(error)) throw error;
       cache().dropPlaylists();
@@ -322,7 +323,7 @@ async function playPlaylist(input: HandlerInput, retried = false): Promise<Respo
     (found.playlists?.items ?? []).flatMap((p) => (p ? [{ name: p.name, value: p }] : [])),
     { kind: 'playlist' },
   );
-  if (publicMatch.kind === 'match') return startPlayback(input, ofPlaylist(publicMatch.best.value), at);
+  if (publicMatch.kind === 'match') return startPlayback(input, ofContext(publicMatch.best.value), at);
   return tell(input, speech.say(playlists.length ? 'noPlaylistMatch' : 'noPlaylists', { name: spoken }));
 }
 
@@ -383,7 +384,7 @@ export const PlayArtistHandler = playFirstFound(
   'artist',
   'artist',
   (found) => found.artists?.items.find(Boolean),
-  (hit) => ({ name: hit.name, contextUri: hit.uri, images: hit.images }),
+  (hit) => ofContext(hit),
 );
 
 export const PlayAlbumHandler = playFirstFound(
@@ -418,7 +419,7 @@ export const PlayGenreHandler = playFirstFound(
   'genre',
   'playlist',
   (found) => found.playlists?.items.find(Boolean),
-  (hit) => ({ name: hit.name, contextUri: hit.uri, images: hit.images }),
+  (hit) => ofContext(hit),
 );
 
 /**
@@ -438,7 +439,7 @@ export const PlaySearchHandler = onIntent(
       // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
       try {
         at = where(input);
-        return await startPlayback(input, ofPlaylist(warm), at);
+        return await startPlayback(input, ofContext(warm), at);
       } catch (error) {
         if (!isGone(error)) throw error;
         cache().dropPlaylists();
@@ -455,7 +456,7 @@ export const PlaySearchHandler = onIntent(
     ]);
     at ??= where(input);
     const [own, found] = await reading;
-    if (own.kind === 'match') return startPlayback(input, ofPlaylist(own.best.value), at);
+    if (own.kind === 'match') return startPlayback(input, ofContext(own.best.value), at);
     if (own.kind === 'ambiguous')
       return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
     if (!found) return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
@@ -468,15 +469,10 @@ export const PlaySearchHandler = onIntent(
       return r.kind === 'match' ? r.best.value : undefined;
     };
     const artist = named(found.artists?.items);
-    if (artist)
-      return startPlayback(input, { name: artist.name, contextUri: artist.uri, images: artist.images }, at);
+    if (artist) return startPlayback(input, ofContext(artist), at);
     const playlist = named(found.playlists?.items);
     if (playlist) {
-      return startPlayback(
-        input,
-        { name: playlist.name, contextUri: playlist.uri, images: playlist.images },
-        at,
-      );
+      return startPlayback(input, ofContext(playlist), at);
     }
     const album = named(found.albums?.items);
     if (album) {
@@ -494,7 +490,7 @@ export const PlaySearchHandler = onIntent(
     // A podcast said without the word ("put on sound and story"): the show, unless a song has that name.
     const namedTrack = named(found.tracks?.items);
     const show = namedTrack ? undefined : named(found.shows?.items);
-    if (show) return startPlayback(input, { name: show.name, contextUri: show.uri, images: show.images }, at);
+    if (show) return startPlayback(input, ofContext(show), at);
     const track = namedTrack ?? found.tracks?.items.find(Boolean);
     if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
     return startPlayback(

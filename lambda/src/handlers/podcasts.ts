@@ -12,7 +12,7 @@ import { slotNumber, slotText } from '../dialog/slots';
 import type { Understanding } from '../lang';
 import { matchName } from '../matching';
 import type { Episode, Show } from '../spotify/types';
-import { resumePlay, startPlayback, where, type Playable, type Where } from './play';
+import { ofContext, resumePlay, startPlayback, where, type Playable, type Where } from './play';
 
 /** Episodes read to find one by number: Spotify's page size, and pages at most (newest first). */
 const EPISODE_PAGE = 50;
@@ -57,13 +57,6 @@ export function episodeNumber(lang: Understanding, name: string): number | undef
   const digits = m?.slice(1).find(Boolean);
   return digits ? Number(digits) : undefined;
 }
-
-/** A show as something to play: its whole context, from the newest episode. */
-const ofShow = (show: Show): Playable => ({
-  name: show.name,
-  contextUri: show.uri,
-  images: show.images,
-});
 
 /** An episode as something to play, by its URI, from `positionMs` when given. */
 const ofEpisode = (
@@ -151,7 +144,7 @@ export const PlayPodcastHandler = onIntent(
         return tell(input, speech.say('noEpisodeNumber', { show: show.value.name, number: String(number) }));
       return playEpisodeNumber(input, show.value, number, at);
     }
-    return startPlayback(input, ofShow(show.value), at);
+    return startPlayback(input, ofContext(show.value), at);
   },
   { resume: resumePlay },
 );
