@@ -105,7 +105,10 @@ test('U: which account is linked / A: the display name from GET /me', async () =
 });
 
 test.each([
-  ['DeviceHelpIntent', /open the Spotify app on it, signed in to the same Spotify account/],
+  [
+    'DeviceHelpIntent',
+    /Open Spotify on the missing device, signed in to the same Spotify account, and keep it awake/,
+  ],
   ['UnlinkHelpIntent', /open the Alexa app.*Disable Skill.*deletes what this skill remembers/],
 ])('U: %s (even unlinked) / A: explains, no Spotify call', async (intent, expected) => {
   const reply = await alexa.send(anIntent(intent));

@@ -133,7 +133,7 @@ const WHICH_WORKOUT = {
 };
 
 /** What "list my playlists" keeps in the session: "more" reads on from the sixth entry. */
-const LISTED_FIRST_PAGE = { playlistOffset: 5 };
+const LISTED_FIRST_PAGE = { playlistOffset: 6 };
 
 export const TABLE: Row[] = [
   // Launch and the built-ins
@@ -534,7 +534,7 @@ export const TABLE: Row[] = [
       [search('abbey road', 'album'), DEVICES],
       play('dev-kitchen', { context_uri: 'spotify:album:al-abbey-road' }),
     ],
-    speech: 'Playing Abbey Road (Remastered) by The Beatles on Kitchen speaker.',
+    speech: 'Playing Abbey Road by The Beatles on Kitchen speaker.',
     state: {
       of: nowPlaying,
       from: paused('dev-tv'),
@@ -661,9 +661,9 @@ export const TABLE: Row[] = [
     intent: 'ListPlaylistsIntent',
     say: 'list my playlists',
     envelope: intent('ListPlaylistsIntent'),
-    requests: [GET('/me/playlists', { limit: 5, offset: 0 })],
+    requests: [GET('/me/playlists', { limit: 10, offset: 0 })],
     speech:
-      'You have 64 playlists. The first 4 are: Road Trip 2019, Focus Flow, Workout Mix 2 and Sunday Morning ☕. Say, more, to hear the next ones.',
+      'You have 64 playlists. The first 5 are: Road Trip 2019, Focus Flow, Workout Mix 2, Sunday Morning and Chill Vibes. Say, more, to hear the next ones.',
     keeps: LISTED_FIRST_PAGE,
     endsSession: false,
   },
@@ -671,10 +671,10 @@ export const TABLE: Row[] = [
     intent: 'MoreIntent',
     say: 'more (after "The first 5 are: …")',
     envelope: continuing(LISTED_FIRST_PAGE, 'MoreIntent'),
-    requests: [GET('/me/playlists', { limit: 5, offset: 5 })],
+    requests: [GET('/me/playlists', { limit: 10, offset: 6 })],
     speech:
-      "The next 5 are: Chill 🌙 Vibes, Kids' Party, Rock & Roll, Gym — Legs Day and Christmas 🎄. Say, more, to hear the next ones.",
-    keeps: { playlistOffset: 10 },
+      "The next 5 are: Kids' Party, Rock & Roll, Gym — Legs Day, Christmas and 90s Hits. Say, more, to hear the next ones.",
+    keeps: { playlistOffset: 11 },
     endsSession: false,
   },
   {

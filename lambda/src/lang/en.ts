@@ -102,6 +102,9 @@ export const enStrings = {
   playlistsMore: 'Say, more, to hear the next ones.',
   playlistsMoreReprompt: 'Say, more, to hear the next ones, or, play, and the name.',
   playlistsEnd: "That's all of them.",
+  /** The library holds only Spotify's own playlists (null entries to apps since Spotify's 2024–2026 changes). */
+  onlySpotifysPlaylists:
+    "Your library only has Spotify's own playlists, which Spotify doesn't let apps like this one read. You can say, play my liked songs.",
   moreNothing: "There's nothing more to read.",
   addedTo: 'Added {title} to {playlist}.',
   alreadyAdded:
@@ -145,8 +148,9 @@ export const enStrings = {
     "I couldn't save {device} as your default device just now. Your other settings are unchanged.",
 
   // Troubleshooting and account
+  /** Short enough to take in by ear (about 25 words): the device list says which ones can't be controlled. */
   deviceHelp:
-    "If a device doesn't show up, open the Spotify app on it, signed in to the same Spotify account you linked, and keep it awake: sleeping phones, TVs and consoles drop off the list. A device that was just switched on or paired may take a moment to appear. Some devices, like game consoles and cars, can be listed but don't allow remote control. Say, list my devices, to hear what I can see.",
+    'Open Spotify on the missing device, signed in to the same Spotify account, and keep it awake: sleeping devices drop off. Then say, list my devices.',
   unlinkHelp:
     'To disconnect Spotify, open the Alexa app, go to More, then Skills and Games, Your Skills, Connect Remote, and choose Disable Skill. That unlinks your Spotify account and deletes what this skill remembers about you, such as your default device. You can also remove the app from your Spotify account page under Manage Apps.',
   whichAccount: "You're linked to Spotify as {name}.",
@@ -368,5 +372,12 @@ export const en: LanguagePack = {
       /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
     seekBackwards: /back|rewind|behind/i,
+    versionSuffixes: [
+      // "Something - Remastered 2009", "Song - Live at Wembley", "Song - 2011 Mix", "Let It Go - From Frozen"
+      // (a bare "Mix" is left alone: "Chill - Evening Mix" may be what the user calls it)
+      /\s+[-–—]\s+[^-–—]*\b(?:remaster(?:ed)?|live|remix|version|edit|mono|stereo|demo|acoustic|instrumental|from|(?:\d{4}|radio|single|album|extended|original|club|stereo|mono) mix)\b[^-–—]*$/i,
+      // "Abbey Road (Remastered)", "Song [Live]", "Song (2011 Remaster)", "Song (Radio Edit)"
+      /\s*[([][^()[\]]*\b(?:remaster(?:ed)?|live|remix|version|edit|mono|stereo|demo|acoustic|(?:\d{4}|radio|single|album|extended|original|club) mix)\b[^()[\]]*[)\]]$/i,
+    ],
   },
 };

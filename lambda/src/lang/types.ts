@@ -30,6 +30,12 @@ export interface Understanding {
   declines: RegExp;
   /** Words before or after a playlist's name that are not part of it ("my", "the", "playlist"). */
   playlistFillers: RegExp;
+  /**
+   * Version suffixes of a track or album name that speech leaves out ("Something - Remastered 2009", "Abbey
+   * Road (Remastered)", "Song - Live at Wembley", "Song - 2011 Mix"); each matches at the end of the name.
+   * Cards keep them.
+   */
+  versionSuffixes: readonly RegExp[];
   /** A seek direction, as said, that means backwards ("back", "rewind"). */
   seekBackwards: RegExp;
 }
