@@ -4,8 +4,8 @@ import { ctx } from '../context';
 import type { Device } from '../spotify/types';
 import { onIntent } from '../dialog/define';
 import { remember } from '../user/memory';
-import { askWhichOne } from '../dialog/question';
-import { ask, tell } from '../dialog/respond';
+import { askForSlot, askWhichOne } from '../dialog/question';
+import { tell } from '../dialog/respond';
 import { slotText } from '../dialog/slots';
 import { namedDevice, readList } from '../resolve/target';
 import { deviceList, isGone, readDevices } from '../resolve/lookup';
@@ -42,10 +42,13 @@ function withNamedDevice(intent: string, act: DeviceAction) {
   const handle = async (input: HandlerInput): Promise<Response> => {
     const { speech } = ctx(input);
     const spoken = slotText(input, 'device');
-    if (!spoken) {
-      input.responseBuilder.addElicitSlotDirective('device');
-      return ask(input, speech.say('whichDevice'), speech.say('whichDeviceReprompt'));
-    }
+    if (!spoken)
+      return askForSlot(
+        input,
+        { intent, slot: 'device' },
+        speech.say('whichDevice'),
+        speech.say('whichDeviceReprompt'),
+      );
     // The cached list while it settles the name (a device named and not in it is listed again); a cached
     // id Spotify no longer knows ("Device not found") is listed again too, and tried once more.
     let { devices, cached } = await deviceList(input);

@@ -5,7 +5,7 @@ import { itemNames } from '../dialog/describe';
 import type { CachedPlaylist } from '../spotify/cache';
 import { addToPlaylistOnce, createPlaylistOnce, readTail, saveOnce } from '../spotify/once';
 import { onIntent } from '../dialog/define';
-import { askWhichOne, type Option } from '../dialog/question';
+import { askForSlot, askWhichOne, type Option } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
 import { readSession, writeSession } from '../dialog/session';
 import { slotText } from '../dialog/slots';
@@ -103,10 +103,13 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = false): Promise<Response> {
   const { speech, spotify, deps, cache } = ctx(input);
   const spoken = slotText(input, 'playlist');
-  if (!chosen && !spoken) {
-    input.responseBuilder.addElicitSlotDirective('playlist');
-    return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
-  }
+  if (!chosen && !spoken)
+    return askForSlot(
+      input,
+      { intent: 'AddToPlaylistIntent', slot: 'playlist' },
+      speech.say('whichPlaylist'),
+      speech.say('whichPlaylistReprompt'),
+    );
   // The playlist is known before anything is read: its tail is read alongside the current song.
   const cachedHit = chosen ? undefined : cachedPlaylist(input, spoken as string);
   const canWrite = (p: CachedPlaylist) => p.collaborative || p.ownerId === cache().profileId();

@@ -93,6 +93,8 @@ export const enStrings = {
   choiceLost: "Sorry, I've lost track of the choices. Say what you'd like to play again.",
   /** "Did you mean A or B?" answered "neither": the question ends, nothing is done. */
   choiceDeclined: 'Okay, neither then.',
+  /** "Which device?" (or "Which playlist?") answered "don't bother": nothing is done. */
+  askDeclined: "Okay, I'll leave it.",
 
   // Playlists and library
   playlistCount: 'You have {count} playlists.',
@@ -364,12 +366,17 @@ export const en: LanguagePack = {
       four: 4,
       five: 5,
       last: -1,
+      middle: 0,
     },
-    ordinalAnswer: /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i,
+    ordinalAnswer:
+      /^(?:the )?(?:(?:first|second|third|fourth|fifth|last|middle)(?: one)?|(?:number|option) (?:one|two|three|four|five|\d+))$/i,
+    answerFillers:
+      /\b(?:please|thanks|thank you|actually|just|um+|uh+|erm|oh|well|ok(?:ay)?|hmm+|i think|i guess|i mean)\b/gi,
+    answerPointers: /^(?:the )?one (?:from|with|called|named|for|by|in|on)\s+/i,
     spotifysOwnPlaylists:
       /^(?:discover weekly|release radar|(?:my )?daily mix(?: (?:\d+|one|two|three|four|five|six))?|daylist|on repeat|repeat rewind|time capsule|today'?s top hits|rap ?caviar|viva latino|rock this|all out \w+s|mood booster|songs to sing in the car|your top songs \d{4}|release radar and discover weekly)$/i,
     declines:
-      /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
+      /^(?:(?:no|nope|nah) )?(?:neither(?: one| of (?:them|those|these))?|none(?: of (?:them|those|these))?|no(?:pe)?|nah|no thanks|nothing|never ?mind|forget (?:it|that)|(?:do not|don't) bother|(?:i )?(?:do not|don't) want (?:any|either)(?: of (?:them|those|these))?|not (?:those|them|any of (?:them|those|these)))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
     seekBackwards: /back|rewind|behind/i,
     versionSuffixes: [
