@@ -110,6 +110,9 @@ async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = fal
       speech.say('whichPlaylist'),
       speech.say('whichPlaylistReprompt'),
     );
+  // "Add this to my liked songs": Liked Songs is not a playlist apps can add to; saving is what was meant.
+  if (!chosen && ctx(input).lang.likedSongsNames.test(playlistWords(spoken as string, ctx(input).lang)))
+    return saveCurrent(input);
   // The playlist is known before anything is read: its tail is read alongside the current song.
   const cachedHit = chosen ? undefined : cachedPlaylist(input, spoken as string);
   const canWrite = (p: CachedPlaylist) => p.collaborative || p.ownerId === cache().profileId();
@@ -224,7 +227,7 @@ export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
 });
 
 /** "Like this song": GET /me/player, then PUT /me/library with its URI. */
-export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
+async function saveCurrent(input: HandlerInput): Promise<Response> {
   const { speech, spotify } = ctx(input);
   const state = await spotify().player.getPlaybackState();
   if (!state?.item) {
@@ -232,7 +235,9 @@ export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
   }
   const result = await saveOnce(spotify(), state.item.uri);
   return tell(input, speech.say(SAVED[result], { title: state.item.name }));
-});
+}
+
+export const SaveSongHandler = onIntent(['SaveSongIntent'], saveCurrent);
 
 export const PLAYLIST_HANDLERS = [
   ListPlaylistsHandler,

@@ -375,6 +375,7 @@ export const en: LanguagePack = {
     answerPointers: /^(?:the )?one (?:from|with|called|named|for|by|in|on)\s+/i,
     spotifysOwnPlaylists:
       /^(?:discover weekly|release radar|(?:my )?daily mix(?: (?:\d+|one|two|three|four|five|six))?|daylist|on repeat|repeat rewind|time capsule|today'?s top hits|rap ?caviar|viva latino|rock this|all out \w+s|mood booster|songs to sing in the car|your top songs \d{4}|release radar and discover weekly)$/i,
+    likedSongsNames: /^(?:(?:liked|saved|loved) (?:songs|tracks|music)|library)(?: please)?$/i,
     declines:
       /^(?:(?:no|nope|nah) )?(?:neither(?: one| of (?:them|those|these))?|none(?: of (?:them|those|these))?|no(?:pe)?|nah|no thanks|nothing|never ?mind|forget (?:it|that)|(?:do not|don't) bother|(?:i )?(?:do not|don't) want (?:any|either)(?: of (?:them|those|these))?|not (?:those|them|any of (?:them|those|these)))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,

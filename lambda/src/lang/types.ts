@@ -31,6 +31,11 @@ export interface Understanding {
    */
   spotifysOwnPlaylists: RegExp;
   /**
+   * What people call their Liked Songs in a playlist slot ("add this to my liked songs"): not a playlist
+   * (apps cannot add to it as one), so adding there saves the song. Matched against the words without "my".
+   */
+  likedSongsNames: RegExp;
+  /**
    * A whole answer to "did you mean A or B?" or "which device?" that picks none ("neither", "none of those",
    * "don't bother"), read once the fillers are gone.
    */
