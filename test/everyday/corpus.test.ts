@@ -23,8 +23,8 @@ import {
 
 /** The issue's bar: at least this share of the corpus handled right. */
 export const ISSUE_BAR = 0.95;
-/** Handled right at the last change that moved it (2026-12-05: answers with fillers, "the middle one", "the one with Sam", "don't bother"). */
-export const RECORDED = { handled: 190, total: 383 };
+/** Handled right at the last change that moved it (2026-12-05: liked-songs words save; word slots instead of corpus sentences). */
+export const RECORDED = { handled: 192, total: 383 };
 
 describe('the everyday corpus (issue 13)', () => {
   test('has at least 300 utterances, every family of the issue included', () => {
