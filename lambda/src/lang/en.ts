@@ -32,7 +32,8 @@ export const enStrings = {
   listAndMore: '{names}, and {count} more',
 
   // Built-ins
-  help: 'You can say things like: play my workout mix, play music by Queen on the kitchen speaker, pause, next song, turn the volume to forty, what is playing, list my devices, or, move the music to the TV. What would you like to do?',
+  // About 25 words, like every typical answer: enough to try one thing, short enough to remember it.
+  help: "You can say things like: play my workout mix on the kitchen speaker, pause, turn it up, what's next, or, list my devices. What would you like to do?",
   helpReprompt: 'Try saying: play my liked songs. What would you like to do?',
   goodbye: 'Okay.',
   fallback:
