@@ -756,7 +756,7 @@ export const TABLE: Row[] = [
     intent: 'ListDevicesIntent',
     say: 'list my devices (six)',
     envelope: intent('ListDevicesIntent'),
-    requests: [DEVICES],
+    requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
       "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 1 more.",
   },
@@ -768,7 +768,7 @@ export const TABLE: Row[] = [
       addDevice(w, 'dev-office', 'Office speaker');
       playing(w.emulator);
     },
-    requests: [DEVICES],
+    requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
       "I can see 7 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 2 more.",
   },
@@ -781,7 +781,7 @@ export const TABLE: Row[] = [
       user.devices = user.devices.filter((d) => d.id !== 'dev-car');
       playing(w.emulator);
     },
-    requests: [DEVICES],
+    requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
       "I can see 5 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo and PlayStation 5, which I can't control.",
   },

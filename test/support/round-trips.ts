@@ -250,7 +250,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     minimum: 2,
     why: 'GET /search, then POST /me/player/queue',
   },
-  simple('ListDevicesIntent', 'list my devices', 'GET /me/player/devices'),
+  simple('ListDevicesIntent', 'list my devices', 'GET /me/player/devices and GET /me/player together'),
   {
     intent: 'TransferPlaybackIntent',
     say: 'move the music to the living room tv',

@@ -134,6 +134,7 @@ export const enStrings = {
   deviceCount: 'I can see {count} devices: {names}.',
   deviceCountOne: 'I can see one device: {names}.',
   deviceActive: '{name}, which is playing',
+  devicePaused: '{name}, which is paused',
   deviceRestricted: "{name}, which I can't control",
   noDevices:
     "I can't see any Spotify devices. Open Spotify on a phone, computer, TV or speaker, signed in to the same account, then try again.",
