@@ -208,7 +208,10 @@ describe('what people say reaches the right intent', () => {
     ["my chromecast isn't showing up", match('DeviceHelpIntent', { kind: 'chromecast' })],
     ['which speakers can i play on', match('ListDevicesIntent', { kind: 'speakers' })],
     ['i really like this tune', match('SaveSongIntent', { thing: 'tune' })],
-    ['add this to my liked songs please', match('AddToPlaylistIntent', { playlist: 'my liked songs please' })],
+    [
+      'add this to my liked songs please',
+      match('AddToPlaylistIntent', { playlist: 'my liked songs please' }),
+    ],
     ['which device is playing', match('WhatsPlayingIntent')],
     // Volume, seek, repeat.
     ['set the volume to forty', match('SetVolumeIntent', { volume: 'forty' })],
