@@ -217,6 +217,10 @@ const EXCEPTIONS: Record<string, { expect: Kind | { sentence: string }; why: str
     expect: { sentence: enUS.nothingPlaying },
     why: 'no active device means nothing is playing, so there is nothing to pause',
   },
+  'WhatsNextIntent | 404 NO_ACTIVE_DEVICE': {
+    expect: { sentence: enUS.nothingPlaying },
+    why: '"what\'s next?" with no active device: nothing is playing, so nothing comes next (issue 13, the queue)',
+  },
   'AMAZON.NextIntent | 500': {
     expect: 'unavailable',
     why: 'POST /me/player/next is not idempotent: after a 5xx it may have skipped already, so it is never retried',

@@ -11,6 +11,7 @@ import { describePlayback, itemNames } from '../../lambda/src/dialog/describe';
 import { withPacks, packFor } from '../../lambda/src/lang';
 import { en } from '../../lambda/src/lang/en';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
+import { forTheEar } from '../../lambda/src/speech/ear';
 import { speechFor } from '../../lambda/src/speech/speech';
 import type { PlaybackState, PlayableItem } from '../../lambda/src/spotify/types';
 import { seedState } from '../../tools/spotify-emulator';
@@ -38,7 +39,10 @@ function seedNames(): string[] {
   return [...names];
 }
 
-const SPOTIFY_NAMES = seedNames();
+/** The seed's names as written (cards, screens) and as spoken (no emoji, no " - Remastered 2009"). */
+const SPOTIFY_NAMES = [
+  ...new Set(seedNames().flatMap((n) => [n, forTheEar(n, en.understand.versionSuffixes)])),
+];
 
 /** What the user said: the slot values of the envelope (echoed back in "I couldn't find …"). */
 function saidWords(envelope: { request: unknown }): string[] {

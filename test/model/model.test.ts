@@ -200,6 +200,18 @@ describe('what people say reaches the right intent', () => {
     ['like this song', match('SaveSongIntent')],
     ['add this song to my liked songs', match('SaveSongIntent')],
     ["what's playing", match('WhatsPlayingIntent')],
+    // The families of issue 13: word slots carry "song", "track", "tune"; "speaker", "echo", "tv".
+    ['what track is this', match('WhatsPlayingIntent', { thing: 'track' })],
+    ['which group is this', match('WhatsPlayingIntent', { act: 'group' })],
+    ["what's the next tune", match('WhatsNextIntent', { thing: 'tune' })],
+    ['is anything in my queue', match('WhatsNextIntent', { upcoming: 'queue' })],
+    ["my chromecast isn't showing up", match('DeviceHelpIntent', { kind: 'chromecast' })],
+    ['which speakers can i play on', match('ListDevicesIntent', { kind: 'speakers' })],
+    ['i really like this tune', match('SaveSongIntent', { thing: 'tune' })],
+    [
+      'add this to my liked songs please',
+      match('AddToPlaylistIntent', { playlist: 'my liked songs please' }),
+    ],
     ['which device is playing', match('WhatsPlayingIntent')],
     // Volume, seek, repeat.
     ['set the volume to forty', match('SetVolumeIntent', { volume: 'forty' })],

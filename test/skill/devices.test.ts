@@ -16,7 +16,18 @@ test('U: list my devices / A: at most five, the playing one first, the uncontrol
   expect(reply.speech).toMatch(/, Car, and 1 more\.$/);
   // The restricted PlayStation is the one left unread: the five read are the ones the user can use.
   expect(reply.speech).not.toMatch(/PlayStation/);
-  expect(alexa.lines()).toEqual(['GET /v1/me/player/devices']);
+  // The playback state alongside: "playing" only when it is.
+  expect([...alexa.lines()].sort()).toEqual([
+    'GET /v1/me/player/devices',
+    'GET /v1/me/player?additional_types=episode',
+  ]);
+});
+
+test('U: list my devices (paused) / A: Kitchen speaker, which is paused, …', async () => {
+  playing(alexa.emulator, { isPlaying: false });
+  const reply = await alexa.say('ListDevicesIntent');
+  expect(reply.speech).toMatch(/^I can see 6 devices: Kitchen speaker, which is paused, /);
+  expect(reply.speech).not.toMatch(/playing/);
 });
 
 test('U: list my devices (a restricted one among the first five) / A: says it cannot be controlled', async () => {
@@ -105,7 +116,10 @@ test('U: which account is linked / A: the display name from GET /me', async () =
 });
 
 test.each([
-  ['DeviceHelpIntent', /open the Spotify app on it, signed in to the same Spotify account/],
+  [
+    'DeviceHelpIntent',
+    /Open Spotify on the missing device, signed in to the same Spotify account, and keep it awake/,
+  ],
   ['UnlinkHelpIntent', /open the Alexa app.*Disable Skill.*deletes what this skill remembers/],
 ])('U: %s (even unlinked) / A: explains, no Spotify call', async (intent, expected) => {
   const reply = await alexa.send(anIntent(intent));

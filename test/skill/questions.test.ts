@@ -167,3 +167,69 @@ test('U: play neither (no question asked) / A: searched like any name', async ()
   expect(reply.speech).not.toBe('Okay, neither then.');
   expect(alexa.calls().some((c) => c.path === '/v1/me/playlists')).toBe(true);
 });
+
+describe('answers the way people give them (issue 13, family 8)', () => {
+  const roadTrip = async () => {
+    const asked = await alexa.say('PlayPlaylistIntent', { playlist: 'road trip' });
+    // Spoken without the emoji of "Road Trip 🚗 (with Sam)".
+    expect(asked.speech).toBe('Did you mean Road Trip (with Sam), Road Trip 2019 or Road Trip 2021?');
+  };
+  const played = () =>
+    writes().map((c) => (c.body as { context_uri?: string } | undefined)?.context_uri ?? c.path);
+
+  test.each([
+    ['last one please', 'spotify:playlist:pl-filler-45'],
+    ['number two', 'spotify:playlist:pl-filler-1'],
+    ['the middle one', 'spotify:playlist:pl-filler-1'],
+    ['the one from 2019', 'spotify:playlist:pl-filler-1'],
+    ['the one with sam', 'spotify:playlist:pl-priya-road-trip'],
+    ['um the first one please', 'spotify:playlist:pl-priya-road-trip'],
+  ])(
+    'U: play my road trip playlist / A: Did you mean …? U: %s (as the elicited playlist) / A: plays %s',
+    async (answer, uri) => {
+      await roadTrip();
+      const reply = await alexa.say('PlayPlaylistIntent', { playlist: answer });
+      expect(reply.speech).toMatch(/^Playing Road Trip/);
+      expect(played()).toEqual([uri]);
+    },
+  );
+
+  test.each(['nope none of them', "actually don't bother", 'no thanks', "I don't want any of them"])(
+    'U: play my road trip playlist / A: Did you mean …? U: %s / A: Okay, neither then. (nothing looked up or played)',
+    async (answer) => {
+      await roadTrip();
+      const before = alexa.calls().length;
+      const reply = await alexa.say('PlayPlaylistIntent', { playlist: answer });
+      expect(reply.speech).toBe('Okay, neither then.');
+      expect(reply.endsSession).toBe(true);
+      expect(alexa.calls().slice(before)).toEqual([]);
+    },
+  );
+
+  test('U: the middle one (of two) / A: asked again, nothing played: two options have no middle', async () => {
+    await alexa.say('PlayPlaylistIntent', { playlist: 'workout' });
+    const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'the middle one' });
+    expect(reply.speech).not.toMatch(/^Playing/);
+    expect(writes()).toEqual([]);
+  });
+
+  test.each([
+    ['TransferPlaybackIntent', 'device', 'Which device?'],
+    ['AddToPlaylistIntent', 'playlist', 'Which playlist?'],
+  ])(
+    'U: %s with nothing named / A: %s U: neither / A: Okay, I will leave it (not "I can\'t see a device called neither")',
+    async (intent, slot, asked) => {
+      expect((await alexa.say(intent)).speech).toBe(asked);
+      const reply = await alexa.say(intent, { [slot]: 'neither' });
+      expect(reply.speech).toBe("Okay, I'll leave it.");
+      expect(reply.endsSession).toBe(true);
+      expect(writes()).toEqual([]);
+    },
+  );
+
+  test('U: move the music / A: Which device? U: the living room tv please / A: Moving playback (the answer is a name)', async () => {
+    await alexa.say('TransferPlaybackIntent');
+    const reply = await alexa.say('TransferPlaybackIntent', { device: 'the living room tv please' });
+    expect(reply.speech).toBe('Moving playback to Living Room TV.');
+  });
+});

@@ -133,7 +133,7 @@ const WHICH_WORKOUT = {
 };
 
 /** What "list my playlists" keeps in the session: "more" reads on from the sixth entry. */
-const LISTED_FIRST_PAGE = { playlistOffset: 5 };
+const LISTED_FIRST_PAGE = { playlistOffset: 6 };
 
 export const TABLE: Row[] = [
   // Launch and the built-ins
@@ -534,7 +534,7 @@ export const TABLE: Row[] = [
       [search('abbey road', 'album'), DEVICES],
       play('dev-kitchen', { context_uri: 'spotify:album:al-abbey-road' }),
     ],
-    speech: 'Playing Abbey Road (Remastered) by The Beatles on Kitchen speaker.',
+    speech: 'Playing Abbey Road by The Beatles on Kitchen speaker.',
     state: {
       of: nowPlaying,
       from: paused('dev-tv'),
@@ -704,9 +704,9 @@ export const TABLE: Row[] = [
     intent: 'ListPlaylistsIntent',
     say: 'list my playlists',
     envelope: intent('ListPlaylistsIntent'),
-    requests: [GET('/me/playlists', { limit: 5, offset: 0 })],
+    requests: [GET('/me/playlists', { limit: 10, offset: 0 })],
     speech:
-      'You have 64 playlists. The first 4 are: Road Trip 2019, Focus Flow, Workout Mix 2 and Sunday Morning ☕. Say, more, to hear the next ones.',
+      'You have 64 playlists. The first 5 are: Road Trip 2019, Focus Flow, Workout Mix 2, Sunday Morning and Chill Vibes. Say, more, to hear the next ones.',
     keeps: LISTED_FIRST_PAGE,
     endsSession: false,
   },
@@ -714,10 +714,10 @@ export const TABLE: Row[] = [
     intent: 'MoreIntent',
     say: 'more (after "The first 5 are: …")',
     envelope: continuing(LISTED_FIRST_PAGE, 'MoreIntent'),
-    requests: [GET('/me/playlists', { limit: 5, offset: 5 })],
+    requests: [GET('/me/playlists', { limit: 10, offset: 6 })],
     speech:
-      "The next 5 are: Chill 🌙 Vibes, Kids' Party, Rock & Roll, Gym — Legs Day and Christmas 🎄. Say, more, to hear the next ones.",
-    keeps: { playlistOffset: 10 },
+      "The next 5 are: Kids' Party, Rock & Roll, Gym — Legs Day, Christmas and 90s Hits. Say, more, to hear the next ones.",
+    keeps: { playlistOffset: 11 },
     endsSession: false,
   },
   {
@@ -798,7 +798,7 @@ export const TABLE: Row[] = [
     intent: 'ListDevicesIntent',
     say: 'list my devices (six)',
     envelope: intent('ListDevicesIntent'),
-    requests: [DEVICES],
+    requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
       "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 1 more.",
   },
@@ -810,7 +810,7 @@ export const TABLE: Row[] = [
       addDevice(w, 'dev-office', 'Office speaker');
       playing(w.emulator);
     },
-    requests: [DEVICES],
+    requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
       "I can see 7 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 2 more.",
   },
@@ -823,7 +823,7 @@ export const TABLE: Row[] = [
       user.devices = user.devices.filter((d) => d.id !== 'dev-car');
       playing(w.emulator);
     },
-    requests: [DEVICES],
+    requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
       "I can see 5 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo and PlayStation 5, which I can't control.",
   },

@@ -235,14 +235,14 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     minimum: 2,
     why: 'GET /me and the newest playlists together (not twice); POST /me/playlists',
   },
-  simple('ListPlaylistsIntent', 'list my playlists', 'GET /me/playlists?limit=5'),
+  simple('ListPlaylistsIntent', 'list my playlists', 'GET /me/playlists?limit=10'),
   {
     intent: 'MoreIntent',
     say: 'more (after list my playlists)',
-    build: (token) => anIntent('MoreIntent').session({ playlistOffset: 5 }).linked(token),
+    build: (token) => anIntent('MoreIntent').session({ playlistOffset: 6 }).linked(token),
     arrange: kitchenPlaying,
     minimum: 1,
-    why: 'GET /me/playlists?offset=5&limit=5, the offset kept in the session',
+    why: 'GET /me/playlists?offset=6&limit=10, the offset kept in the session',
   },
   {
     intent: 'ChooseIntent',
@@ -274,7 +274,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     minimum: 2,
     why: 'GET /search, then POST /me/player/queue',
   },
-  simple('ListDevicesIntent', 'list my devices', 'GET /me/player/devices'),
+  simple('ListDevicesIntent', 'list my devices', 'GET /me/player/devices and GET /me/player together'),
   {
     intent: 'TransferPlaybackIntent',
     say: 'move the music to the living room tv',

@@ -2,14 +2,18 @@ import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
 import type { SkillRequestHandler } from './define';
 import { intentName, isIntent } from './predicates';
-import { clearQuestion, pickedOption, readQuestion, type Question } from './question';
+import { answerText, clearQuestion, pickedOption, readQuestion, type Question } from './question';
 import { tell } from './respond';
 import { slotText } from './slots';
 
-/** "Neither", "none of those" in the elicited slot: an answer that picks nothing, not a name to look for. */
+/**
+ * "Neither", "nope, none of them", "actually, don't bother" in the elicited slot: an answer that picks
+ * nothing, not a name to look for.
+ */
 function declined(input: HandlerInput, question: Question): boolean {
   const spoken = slotText(input, question.slot);
-  return spoken !== undefined && ctx(input).lang.declines.test(spoken);
+  const { lang } = ctx(input);
+  return spoken !== undefined && lang.declines.test(answerText(spoken, lang));
 }
 
 /**
@@ -18,7 +22,8 @@ function declined(input: HandlerInput, question: Question): boolean {
  * picked option and what the question carried to the asker's `resume`. Built from the handlers themselves,
  * so a handler that asks a question only has to declare how it resumes.
  *
- * "Neither" (the pack's `declines`) ends the question and does nothing. A name that is none of the options
+ * "Neither" (the pack's `declines`) ends the question and does nothing; so does "don't bother" after an open
+ * "Which device?" (askForSlot: a question without options). A name that is none of the options
  * is not an answer: the asking intent's own handler takes it as a new request. "The fifth one" of three is handed to the asker as it is (it asks again what to play); a
  * ChooseIntent with no question in the session hears that the choices were lost.
  */
@@ -49,7 +54,8 @@ export function answerHandler(handlers: readonly SkillRequestHandler[]): SkillRe
         if (isIntent(input, 'ChooseIntent')) return tell(input, ctx(input).speech.say('choiceLost'));
       } else if (declined(input, question)) {
         clearQuestion(input);
-        return tell(input, ctx(input).speech.say('choiceDeclined'));
+        // "Did you mean A or B?" → "Okay, neither then."; "Which device?" → "Okay, I'll leave it."
+        return tell(input, ctx(input).speech.say(question.options.length ? 'choiceDeclined' : 'askDeclined'));
       }
       return asker.handle(input);
     },

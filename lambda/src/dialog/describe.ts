@@ -1,3 +1,4 @@
+import { soundAlike } from '../speech/ear';
 import type { Speech } from '../speech/speech';
 import type { PlaybackState, PlayableItem } from '../spotify/types';
 
@@ -34,7 +35,9 @@ export function describePlayback(
       device,
     });
   const album = state.item.type === 'track' ? state.item.album?.name : undefined;
-  if (options.withAlbum && album) {
+  // "Eye of the Tiger by Survivor, from Eye of the Tiger": the album is not said when it sounds like the title.
+  const sameName = album !== undefined && soundAlike(album, title, speech.pack.understand.versionSuffixes);
+  if (options.withAlbum && album && !sameName) {
     return speech.say(state.is_playing ? 'nowPlayingAlbum' : 'nowPausedAlbum', {
       title,
       artists,

@@ -62,6 +62,21 @@ export function askWhichOne(
   );
 }
 
+/**
+ * "Which device?", "Which playlist?": elicits `slot` of `intent` and keeps an open question (no options) in
+ * the session, so an answer that picks nothing ("don't bother") ends it instead of being looked up as a name.
+ */
+export function askForSlot(
+  input: HandlerInput,
+  question: { intent: string; slot: string },
+  ssml: string,
+  reprompt: string,
+): Response {
+  writeSession(input, KEY, { v: VERSION, ...question, options: [] });
+  input.responseBuilder.addElicitSlotDirective(question.slot);
+  return ask(input, ssml, reprompt);
+}
+
 const isOption = (o: unknown): o is Option =>
   typeof o === 'object' &&
   o !== null &&
@@ -103,7 +118,10 @@ function ordinalPattern(ordinals: Ordinals): RegExp {
   return pattern;
 }
 
-/** "2", "2nd", "second", "the second one", "-1" or "last" (the last one) → index into the options. */
+/**
+ * "2", "2nd", "second", "the second one", "-1" or "last" (the last one), "middle" (of an odd number of
+ * options) → index into the options.
+ */
 export function ordinalIndex(
   text: string | undefined,
   count: number,
@@ -112,9 +130,17 @@ export function ordinalIndex(
   if (!text) return undefined;
   const word = text.toLowerCase().match(ordinalPattern(ordinals))?.[0];
   if (!word) return undefined;
-  const n = /^-?\d+$/.test(word) ? Number(word) : Object.hasOwn(ordinals, word) ? ordinals[word] : NaN;
+  const digits = /^-?\d+$/.test(word);
+  const n = digits ? Number(word) : Object.hasOwn(ordinals, word) ? ordinals[word] : NaN;
+  // The pack's 0 is "the middle one": there is one only when the count is odd.
+  if (!digits && n === 0) return count % 2 === 1 ? (count - 1) / 2 : undefined;
   const index = n === -1 ? count - 1 : n - 1;
   return index >= 0 && index < count ? index : undefined;
+}
+
+/** An answer as meant: lower case, the pack's fillers ("please", "actually") left out. */
+export function answerText(spoken: string, lang: Understanding): string {
+  return spoken.toLowerCase().replace(lang.answerFillers, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -131,14 +157,21 @@ export function pickedOption(input: HandlerInput, question: Question): Option | 
   if (name !== question.intent) return undefined;
   const spoken = slotText(input, question.slot);
   if (!spoken) return undefined;
-  const byOrdinal = lang.ordinalAnswer.test(spoken)
-    ? ordinalIndex(spoken, question.options.length, lang.ordinals)
+  const answer = answerText(spoken, lang);
+  const byOrdinal = lang.ordinalAnswer.test(answer)
+    ? ordinalIndex(answer, question.options.length, lang.ordinals)
     : undefined;
   if (byOrdinal !== undefined) return question.options[byOrdinal];
-  const result = matchName(
-    ctx(input).lang.matching,
-    spoken,
-    question.options.map((o) => ({ name: o.name, value: o })),
-  );
-  return result.kind === 'match' ? result.best.value : undefined;
+  // The name as said, then what "the one with Sam" points at ("Sam").
+  const pointed = answer.replace(lang.answerPointers, '');
+  for (const said of new Set([spoken, pointed])) {
+    if (!said) continue;
+    const result = matchName(
+      lang.matching,
+      said,
+      question.options.map((o) => ({ name: o.name, value: o })),
+    );
+    if (result.kind === 'match') return result.best.value;
+  }
+  return undefined;
 }

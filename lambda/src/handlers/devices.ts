@@ -4,16 +4,27 @@ import { ctx } from '../context';
 import type { Device } from '../spotify/types';
 import { onIntent } from '../dialog/define';
 import { remember } from '../user/memory';
-import { askWhichOne } from '../dialog/question';
-import { ask, tell } from '../dialog/respond';
+import { askForSlot, askWhichOne } from '../dialog/question';
+import { tell } from '../dialog/respond';
 import { slotText } from '../dialog/slots';
 import { namedDevice, readList } from '../resolve/target';
 import { deviceList, isGone, readDevices } from '../resolve/lookup';
 
-/** "List my devices": five at most, then how many more; which one plays, which cannot be controlled (last). */
+/**
+ * "List my devices": five at most, then how many more; which one plays (or is paused: the playback state is
+ * read alongside, and a device is "playing" only when it is), which cannot be controlled (last).
+ */
 export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) => {
-  const { speech } = ctx(input);
-  const devices = (await readDevices(input)).devices.filter((d) => d?.name);
+  const { speech, spotify } = ctx(input);
+  const [list, state] = await Promise.all([
+    readDevices(input),
+    // Only a detail of the answer: when it cannot be read, the list is said as before.
+    spotify()
+      .player.getPlaybackState()
+      .catch(() => undefined),
+  ]);
+  const paused = state?.is_playing === false;
+  const devices = list.devices.filter((d) => d?.name);
   if (devices.length === 0) return tell(input, speech.say('noDevices'));
   // The playing device first, the ones that cannot be controlled last: when the list is cut at five, the
   // devices the user can actually use are the ones read.
@@ -23,7 +34,7 @@ export const ListDevicesHandler = onIntent(['ListDevicesIntent'], async (input) 
     speech,
     sorted.map((d) =>
       d.is_active
-        ? speech.fragment('deviceActive', { name: d.name })
+        ? speech.fragment(paused ? 'devicePaused' : 'deviceActive', { name: d.name })
         : d.is_restricted
           ? speech.fragment('deviceRestricted', { name: d.name })
           : d.name,
@@ -42,10 +53,13 @@ function withNamedDevice(intent: string, act: DeviceAction) {
   const handle = async (input: HandlerInput): Promise<Response> => {
     const { speech } = ctx(input);
     const spoken = slotText(input, 'device');
-    if (!spoken) {
-      input.responseBuilder.addElicitSlotDirective('device');
-      return ask(input, speech.say('whichDevice'), speech.say('whichDeviceReprompt'));
-    }
+    if (!spoken)
+      return askForSlot(
+        input,
+        { intent, slot: 'device' },
+        speech.say('whichDevice'),
+        speech.say('whichDeviceReprompt'),
+      );
     // The cached list while it settles the name (a device named and not in it is listed again); a cached
     // id Spotify no longer knows ("Device not found") is listed again too, and tried once more.
     let { devices, cached } = await deviceList(input);

@@ -2,6 +2,7 @@ import { ctx } from '../context';
 import { describePlayback, itemNames } from '../dialog/describe';
 import { onIntent } from '../dialog/define';
 import { tell } from '../dialog/respond';
+import { NoActiveDeviceError } from '../spotify/errors';
 
 /** "What's playing?": track, artists, album and device, with a card showing the album art. */
 export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input) => {
@@ -29,7 +30,15 @@ export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input
 /** "What's next?": the next one or two items (the user's queue, then the context), read and left as they are. */
 export const WhatsNextHandler = onIntent(['WhatsNextIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
-  const { currentlyPlaying, queue } = await spotify().player.getQueue();
+  // No active device: a question about what plays next is answered, not apologised for.
+  const read = await spotify()
+    .player.getQueue()
+    .catch((error: unknown) => {
+      if (error instanceof NoActiveDeviceError) return undefined;
+      throw error;
+    });
+  if (!read) return tell(input, speech.say('nothingPlaying'));
+  const { currentlyPlaying, queue } = read;
   if (!currentlyPlaying) return tell(input, speech.say('nothingPlaying'));
   const [first, second] = queue.slice(0, 2).map((item) => speech.fragment('itemBy', itemNames(speech, item)));
   if (!first) return tell(input, speech.say('upNextNothing'));

@@ -12,7 +12,7 @@ import {
 } from '../spotify/once';
 import { recall, remember, RECENT_ADDS_KEPT, type RecentAdd } from '../user/memory';
 import { onIntent } from '../dialog/define';
-import { askWhichOne, type Option } from '../dialog/question';
+import { askForSlot, askWhichOne, type Option } from '../dialog/question';
 import { ask, tell } from '../dialog/respond';
 import { readSession, writeSession } from '../dialog/session';
 import { slotText } from '../dialog/slots';
@@ -27,26 +27,41 @@ import {
 } from '../resolve/lookup';
 
 const PAGE = 5;
+/**
+ * Entries read for a page of five: Spotify's own playlists come back as `null` entries, which cannot be read
+ * out, so a page reads a few more than it says and every page says five names (the last one fewer).
+ */
+const WINDOW = 10;
 const LIST_KEY = 'playlistOffset';
 const MAX_OFFSET = 100_000;
 
 /**
- * Reads five playlists from `offset` (one GET /me/playlists); "more" continues from the session. A one-shot
- * request (no session to keep the offset in) is not offered "more".
+ * Reads five playlists from `offset` (one GET /me/playlists of a window a little larger, so `null` entries
+ * do not make one page shorter than the next); "more" continues after the last one said, from the session.
+ * A one-shot request (no session to keep the offset in) is not offered "more".
  */
 async function readPlaylists(input: HandlerInput, offset: number): Promise<Response> {
   const { speech, spotify } = ctx(input);
-  const page = await spotify().playlists.page(offset, PAGE);
+  const page = await spotify().playlists.page(offset, WINDOW);
   // A name or snapshot_id that differs from the warm index (edited elsewhere) drops it.
   for (const p of page.items) if (p) ctx(input).cache().observe(p);
-  const names = page.items.flatMap((p) => (p?.name ? [p.name] : []));
+  const names: string[] = [];
+  let read = 0;
+  for (const p of page.items) {
+    if (names.length === PAGE) break;
+    read++;
+    if (p?.name) names.push(p.name);
+  }
   if (offset === 0 && page.total === 0) return tell(input, speech.say('noPlaylists'));
+  const next = offset + read;
+  if (offset === 0 && names.length === 0 && next >= page.total)
+    // Nothing but Spotify's own playlists, which apps can no longer read.
+    return tell(input, speech.say('onlySpotifysPlaylists'));
   if (offset > 0 && names.length === 0) {
     // A stale offset (playlists deleted since, or a forged one past the end): nothing to read there.
     writeSession(input, LIST_KEY, undefined);
     return tell(input, speech.say('moreNothing'));
   }
-  const next = offset + page.items.length;
   const intro =
     offset === 0
       ? speech.join(
@@ -56,8 +71,8 @@ async function readPlaylists(input: HandlerInput, offset: number): Promise<Respo
             : '',
         )
       : speech.say('playlistsNext', { count: names.length, names: speech.list(names) });
-  const more = next < page.total && page.items.length > 0;
-  const screen = { kind: 'playlists', playlists: page.items } as const;
+  const more = next < page.total && read > 0;
+  const screen = { kind: 'playlists', playlists: page.items.slice(0, read) } as const;
   if (more && writeSession(input, LIST_KEY, next))
     return ask(
       input,
@@ -96,10 +111,16 @@ export const MoreHandler = onIntent(['MoreIntent'], (input) => {
 async function addToPlaylist(input: HandlerInput, chosen?: Option, retried = false): Promise<Response> {
   const { speech, spotify, deps, cache } = ctx(input);
   const spoken = slotText(input, 'playlist');
-  if (!chosen && !spoken) {
-    input.responseBuilder.addElicitSlotDirective('playlist');
-    return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
-  }
+  if (!chosen && !spoken)
+    return askForSlot(
+      input,
+      { intent: 'AddToPlaylistIntent', slot: 'playlist' },
+      speech.say('whichPlaylist'),
+      speech.say('whichPlaylistReprompt'),
+    );
+  // "Add this to my liked songs": Liked Songs is not a playlist apps can add to; saving is what was meant.
+  if (!chosen && ctx(input).lang.likedSongsNames.test(playlistWords(spoken as string, ctx(input).lang)))
+    return saveCurrent(input);
   // The playlist is known before anything is read: its tail is read alongside the current song.
   const cachedHit = chosen ? undefined : cachedPlaylist(input, spoken as string);
   const canWrite = (p: CachedPlaylist) => p.collaborative || p.ownerId === cache().profileId();
@@ -227,7 +248,7 @@ export const QueueSongHandler = onIntent(['QueueSongIntent'], async (input) => {
 });
 
 /** "Like this song": GET /me/player, then PUT /me/library with its URI. */
-export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
+async function saveCurrent(input: HandlerInput): Promise<Response> {
   const { speech, spotify } = ctx(input);
   const state = await spotify().player.getPlaybackState();
   if (!state?.item) {
@@ -237,7 +258,9 @@ export const SaveSongHandler = onIntent(['SaveSongIntent'], async (input) => {
   // An episode goes to Your Episodes, not Liked Songs.
   const key = result === 'saved' && state.item.type === 'episode' ? 'savedEpisode' : SAVED[result];
   return tell(input, speech.say(key, { title: state.item.name }));
-});
+}
+
+export const SaveSongHandler = onIntent(['SaveSongIntent'], saveCurrent);
 
 export const PLAYLIST_HANDLERS = [
   ListPlaylistsHandler,

@@ -32,7 +32,8 @@ export const enStrings = {
   listAndMore: '{names}, and {count} more',
 
   // Built-ins
-  help: 'You can say things like: play my workout mix, play music by Queen on the kitchen speaker, pause, next song, turn the volume to forty, what is playing, list my devices, or, move the music to the TV. What would you like to do?',
+  // About 25 words, like every typical answer: enough to try one thing, short enough to remember it.
+  help: "You can say things like: play my workout mix on the kitchen speaker, pause, turn it up, what's next, or, list my devices. What would you like to do?",
   helpReprompt: 'Try saying: play my liked songs. What would you like to do?',
   goodbye: 'Okay.',
   fallback:
@@ -93,6 +94,8 @@ export const enStrings = {
   choiceLost: "Sorry, I've lost track of the choices. Say what you'd like to play again.",
   /** "Did you mean A or B?" answered "neither": the question ends, nothing is done. */
   choiceDeclined: 'Okay, neither then.',
+  /** "Which device?" (or "Which playlist?") answered "don't bother": nothing is done. */
+  askDeclined: "Okay, I'll leave it.",
 
   // Podcasts
   whichPodcast: 'Which podcast? Say its name, for example, play the podcast, and the name.',
@@ -117,6 +120,9 @@ export const enStrings = {
   playlistsMore: 'Say, more, to hear the next ones.',
   playlistsMoreReprompt: 'Say, more, to hear the next ones, or, play, and the name.',
   playlistsEnd: "That's all of them.",
+  /** The library holds only Spotify's own playlists (null entries to apps since Spotify's 2024–2026 changes). */
+  onlySpotifysPlaylists:
+    "Your library only has Spotify's own playlists, which Spotify doesn't let apps like this one read. You can say, play my liked songs.",
   moreNothing: "There's nothing more to read.",
   addedTo: 'Added {title} to {playlist}.',
   alreadyAdded:
@@ -143,6 +149,7 @@ export const enStrings = {
   deviceCount: 'I can see {count} devices: {names}.',
   deviceCountOne: 'I can see one device: {names}.',
   deviceActive: '{name}, which is playing',
+  devicePaused: '{name}, which is paused',
   deviceRestricted: "{name}, which I can't control",
   noDevices:
     "I can't see any Spotify devices. Open Spotify on a phone, computer, TV or speaker, signed in to the same account, then try again.",
@@ -160,8 +167,9 @@ export const enStrings = {
     "I couldn't save {device} as your default device just now. Your other settings are unchanged.",
 
   // Troubleshooting and account
+  /** Short enough to take in by ear (about 25 words): the device list says which ones can't be controlled. */
   deviceHelp:
-    "If a device doesn't show up, open the Spotify app on it, signed in to the same Spotify account you linked, and keep it awake: sleeping phones, TVs and consoles drop off the list. A device that was just switched on or paired may take a moment to appear. Some devices, like game consoles and cars, can be listed but don't allow remote control. Say, list my devices, to hear what I can see.",
+    'Open Spotify on the missing device, signed in to the same Spotify account, and keep it awake: sleeping devices drop off. Then say, list my devices.',
   unlinkHelp:
     'To disconnect Spotify, open the Alexa app, go to More, then Skills and Games, Your Skills, Connect Remote, and choose Disable Skill. That unlinks your Spotify account and deletes what this skill remembers about you, such as your default device. You can also remove the app from your Spotify account page under Manage Apps.',
   whichAccount: "You're linked to Spotify as {name}.",
@@ -375,14 +383,27 @@ export const en: LanguagePack = {
       four: 4,
       five: 5,
       last: -1,
+      middle: 0,
     },
-    ordinalAnswer: /^(the )?(first|second|third|fourth|fifth|last)( one)?$/i,
+    ordinalAnswer:
+      /^(?:the )?(?:(?:first|second|third|fourth|fifth|last|middle)(?: one)?|(?:number|option) (?:one|two|three|four|five|\d+))$/i,
+    answerFillers:
+      /\b(?:please|thanks|thank you|actually|just|um+|uh+|erm|oh|well|ok(?:ay)?|hmm+|i think|i guess|i mean)\b/gi,
+    answerPointers: /^(?:the )?one (?:from|with|called|named|for|by|in|on)\s+/i,
     spotifysOwnPlaylists:
       /^(?:discover weekly|release radar|(?:my )?daily mix(?: (?:\d+|one|two|three|four|five|six))?|daylist|on repeat|repeat rewind|time capsule|today'?s top hits|rap ?caviar|viva latino|rock this|all out \w+s|mood booster|songs to sing in the car|your top songs \d{4}|release radar and discover weekly)$/i,
+    likedSongsNames: /^(?:(?:liked|saved|loved) (?:songs|tracks|music)|library)(?: please)?$/i,
     declines:
-      /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
+      /^(?:(?:no|nope|nah) )?(?:neither(?: one| of (?:them|those|these))?|none(?: of (?:them|those|these))?|no(?:pe)?|nah|no thanks|nothing|never ?mind|forget (?:it|that)|(?:do not|don't) bother|(?:i )?(?:do not|don't) want (?:any|either)(?: of (?:them|those|these))?|not (?:those|them|any of (?:them|those|these)))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
     seekBackwards: /back|rewind|behind/i,
     episodeNumber: /(?:\b(?:episode|ep|no|number|part)\.?\s*|#\s*)(\d+)\b|^\s*(\d+)\s*[:.)–-]/i,
+    versionSuffixes: [
+      // "Something - Remastered 2009", "Song - Live at Wembley", "Song - 2011 Mix", "Let It Go - From Frozen"
+      // (a bare "Mix" is left alone: "Chill - Evening Mix" may be what the user calls it)
+      /\s+[-–—]\s+[^-–—]*\b(?:remaster(?:ed)?|live|remix|version|edit|mono|stereo|demo|acoustic|instrumental|from|(?:\d{4}|radio|single|album|extended|original|club|stereo|mono) mix)\b[^-–—]*$/i,
+      // "Abbey Road (Remastered)", "Song [Live]", "Song (2011 Remaster)", "Song (Radio Edit)"
+      /\s*[([][^()[\]]*\b(?:remaster(?:ed)?|live|remix|version|edit|mono|stereo|demo|acoustic|(?:\d{4}|radio|single|album|extended|original|club) mix)\b[^()[\]]*[)\]]$/i,
+    ],
   },
 };

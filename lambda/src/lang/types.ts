@@ -17,19 +17,37 @@ export type PluralKeys = Partial<Record<Intl.LDMLPluralRule, StringKey>> & { oth
 export interface Understanding {
   /** What the matcher needs (matching/ takes this, never a language of its own). */
   matching: MatchLanguage;
-  /** Spoken ordinals and small numbers to a 1-based position; -1 means the last one. */
+  /** Spoken ordinals and small numbers to a 1-based position; -1 means the last one, 0 the middle one. */
   ordinals: Readonly<Record<string, number>>;
-  /** A whole answer that is an ordinal and nothing else ("the second one", "last"). */
+  /** A whole answer that is an ordinal and nothing else ("the second one", "last", "number two", "the middle one"). */
   ordinalAnswer: RegExp;
+  /** Words around an answer that are not the answer ("please", "actually", "um"): dropped before it is read. */
+  answerFillers: RegExp;
+  /** The words that point at an option by what is in its name ("the one with Sam", "the one from 2019"). */
+  answerPointers: RegExp;
   /**
    * The names of Spotify's own playlists (Discover Weekly, Release Radar, Daily Mix…), which Spotify's API no
    * longer lets apps like this one read or play: said plainly instead of "I couldn't find".
    */
   spotifysOwnPlaylists: RegExp;
-  /** A whole answer to "did you mean A or B?" that picks none of them ("neither", "none of those"). */
+  /**
+   * What people call their Liked Songs in a playlist slot ("add this to my liked songs"): not a playlist
+   * (apps cannot add to it as one), so adding there saves the song. Matched against the words without "my".
+   */
+  likedSongsNames: RegExp;
+  /**
+   * A whole answer to "did you mean A or B?" or "which device?" that picks none ("neither", "none of those",
+   * "don't bother"), read once the fillers are gone.
+   */
   declines: RegExp;
   /** Words before or after a playlist's name that are not part of it ("my", "the", "playlist"). */
   playlistFillers: RegExp;
+  /**
+   * Version suffixes of a track or album name that speech leaves out ("Something - Remastered 2009", "Abbey
+   * Road (Remastered)", "Song - Live at Wembley", "Song - 2011 Mix"); each matches at the end of the name.
+   * Cards keep them.
+   */
+  versionSuffixes: readonly RegExp[];
   /** A seek direction, as said, that means backwards ("back", "rewind"). */
   seekBackwards: RegExp;
   /**

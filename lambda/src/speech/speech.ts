@@ -1,4 +1,5 @@
 import { packFor, type LanguagePack, type PackRegistry, type StringKey, type StringTable } from '../lang';
+import { forTheEar } from './ear';
 import { escapeSsml, plainText } from './ssml';
 
 /** SSML that is already safe (built by `say` or `list`), inserted into a template as it is. */
@@ -30,11 +31,10 @@ function fill(
   });
 }
 
-const safeOf = (item: string | SafeSsml) => (item instanceof SafeSsml ? item.ssml : escapeSsml(item));
-
 /**
  * The one way handlers produce words, built from a language pack. `say` returns SSML-safe text (every
- * parameter escaped); `text` returns plain text for cards.
+ * parameter made for the ear, then escaped: no emoji, no " - Remastered 2009", see ear.ts); `text` returns
+ * plain text for cards, names as Spotify wrote them.
  */
 export class Speech {
   readonly pack: LanguagePack;
@@ -66,8 +66,15 @@ export class Speech {
     return this.numbers.format(n);
   };
 
+  /** A parameter as it is spoken: made for the ear (ear.ts), then escaped. */
+  private readonly spoken = (text: string): string =>
+    escapeSsml(forTheEar(text, this.pack.understand.versionSuffixes));
+
+  private readonly safeOf = (item: string | SafeSsml): string =>
+    item instanceof SafeSsml ? item.ssml : this.spoken(item);
+
   say(key: StringKey, params?: SpeechParams): string {
-    return fill(this.table[key], params, escapeSsml, this.number);
+    return fill(this.table[key], params, this.spoken, this.number);
   }
 
   text(key: StringKey, params?: SpeechParams): string {
@@ -112,10 +119,10 @@ export class Speech {
 
   /**
    * "A", "A and B", "A, B and C" (or "A or B"), as safe SSML, in the pack's list style (Intl.ListFormat).
-   * Plain strings are escaped before joining; `SafeSsml` parts are kept.
+   * Plain strings are made for the ear and escaped before joining; `SafeSsml` parts are kept.
    */
   list(items: Array<string | SafeSsml>, conjunction: 'and' | 'or' = 'and'): SafeSsml {
-    const safe = items.map(safeOf);
+    const safe = items.map(this.safeOf);
     if (safe.length <= 1) return new SafeSsml(safe.join(''));
     return new SafeSsml(this.listFormat(conjunction === 'and' ? 'conjunction' : 'disjunction').format(safe));
   }
@@ -126,9 +133,9 @@ export class Speech {
     return items.length <= 1 ? items.join('') : this.listFormat('unit').format(items);
   }
 
-  /** The same, as safe SSML: plain strings are escaped before joining. */
+  /** The same, as safe SSML: plain strings are made for the ear and escaped before joining. */
   namesSsml(items: Array<string | SafeSsml>): SafeSsml {
-    const safe = items.map(safeOf);
+    const safe = items.map(this.safeOf);
     return new SafeSsml(safe.length <= 1 ? safe.join('') : this.listFormat('unit').format(safe));
   }
 
