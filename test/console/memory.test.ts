@@ -42,7 +42,9 @@ test('a default device set in one run is used in the next; :forget clears it', a
     await app.command(':state'),
   ]);
   expect(played.speech).toBe('Playing Workout Mix on Living Room TV.');
-  expect(state.lines.join('\n')).toMatch(/memory +defaultDevice Living Room TV, lastDevice Living Room TV/);
+  expect(state.lines.join('\n')).toMatch(
+    /memory +defaultDevice Living Room TV, defaultDevice@\S+ Living Room TV, lastDevice Living Room TV/,
+  );
 
   const forgotten = await run(memoryFile, async (app) => [
     await app.command(':forget'),

@@ -213,6 +213,19 @@ const EXCEPTIONS: Record<string, { expect: Kind | { sentence: string }; why: str
     expect: { sentence: enUS.errorNothingPrevious },
     why: 'Spotify answers previous at the start of a context with 403 UNKNOWN',
   },
+  // "Pause the tv", "resume the kitchen", "skip on the laptop": the same commands, on the device named.
+  'PauseDeviceIntent | 403 restricted (reason UNKNOWN)': {
+    expect: { sentence: enUS.errorAlreadyPaused },
+    why: 'the same pause as AMAZON.PauseIntent, on the device named',
+  },
+  'ResumeDeviceIntent | 403 restricted (reason UNKNOWN)': {
+    expect: { sentence: enUS.errorAlreadyPlaying },
+    why: 'the same resume as AMAZON.ResumeIntent, on the device named',
+  },
+  'SkipDeviceIntent | 403 restricted (reason UNKNOWN)': {
+    expect: { sentence: enUS.errorNothingNext },
+    why: 'the same next as AMAZON.NextIntent, on the device named',
+  },
   'AMAZON.PauseIntent | 404 NO_ACTIVE_DEVICE': {
     expect: { sentence: enUS.nothingPlaying },
     why: 'no active device means nothing is playing, so there is nothing to pause',

@@ -215,11 +215,11 @@ describe('what people say reaches the right intent', () => {
     ['which device is playing', match('WhatsPlayingIntent')],
     // Volume, seek, repeat.
     ['set the volume to forty', match('SetVolumeIntent', { volume: 'forty' })],
-    ['volume sixty percent', match('SetVolumeIntent', { volume: 'sixty' })],
+    ['volume sixty percent', match('SetVolumeIntent', { percent: 'sixty' })],
     ['turn it up', match('VolumeUpIntent')],
     ['turn it up by ten', match('VolumeUpIntent', { step: 'ten' })],
     ['quieter', match('VolumeDownIntent')],
-    ['lower the volume by twenty percent', match('VolumeDownIntent', { step: 'twenty' })],
+    ['lower the volume by twenty percent', match('VolumeDownIntent', { percent: 'twenty' })],
     ['mute', match('MuteIntent')],
     ['turn the sound back on', match('UnmuteIntent')],
     [

@@ -17,7 +17,8 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDbPersistenceAdapter } from '../../lambda/src/persistence/dynamodb';
 import { fromAttribute } from '../../lambda/src/persistence/dynamodb';
-import { aLaunch, TEST_SKILL_ID, TEST_USER_ID } from '../support/envelopes';
+import { aLaunch, TEST_DEVICE_ID, TEST_SKILL_ID, TEST_USER_ID } from '../support/envelopes';
+import { ECHO_DEFAULT_PREFIX } from '../../lambda/src/user/memory';
 import { dynamoOperation, startFaultProxy, type ProxyRule } from '../support/fault-proxy';
 import { startAlexa, type Reply } from '../support/harness';
 import { activeDevice, demo, nothingActive, playing } from '../support/world';
@@ -144,10 +145,15 @@ test.concurrent.each(FAULTS)(
       );
       const item = await dynamo.rawItem(table, TEST_USER_ID);
       const stored = fromAttribute(item!.attributes) as Record<string, unknown>;
-      expect(Object.keys(stored).sort()).toEqual(['defaultDevice', 'lastDevice', 'mutedVolume']);
+      // The default is this Echo's and the user-wide one, written in one update: both or neither.
+      const echoDefault = ECHO_DEFAULT_PREFIX + TEST_DEVICE_ID;
+      expect(Object.keys(stored).sort()).toEqual(
+        ['defaultDevice', ...(saved ? [echoDefault] : []), 'lastDevice', 'mutedVolume'].sort(),
+      );
       expect(stored.defaultDevice).toEqual(
         saved ? { id: 'dev-kitchen', name: 'Kitchen speaker' } : SEEDED.defaultDevice,
       );
+      if (saved) expect(stored[echoDefault]).toEqual(stored.defaultDevice);
       if (!rule) {
         // The baseline really remembered and used what it remembered.
         expect(level).toBe(70);

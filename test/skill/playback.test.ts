@@ -125,16 +125,22 @@ test('U: set the volume to forty / A: Volume 40.', async () => {
   expect(activeDevice(alexa.emulator)?.volume_percent).toBe(40);
 });
 
-test.each([
-  ['250', 100],
-  ['-5', 0],
-])('U: volume %s / A: clamped to %i', async (said, expected) => {
-  expect((await alexa.say('SetVolumeIntent', { volume: said })).speech).toBe(`Volume ${expected}.`);
+test('U: volume 250 / A: 100 is the maximum, so I set it to 100.', async () => {
+  expect((await alexa.say('SetVolumeIntent', { volume: '250' })).speech).toBe(
+    '100 is the maximum, so I set it to 100.',
+  );
+  expect(alexa.lines()).toEqual(['PUT /v1/me/player/volume?volume_percent=100']);
+});
+
+test('U: volume minus five / A: says the scale, no Spotify call', async () => {
+  const reply = await alexa.say('SetVolumeIntent', { volume: '-5' });
+  expect(reply.speech).toMatch(/^The volume goes from zero to ten\./);
+  expect(alexa.lines()).toEqual([]);
 });
 
 test('U: volume (not a number) / A: asks for one, no Spotify call', async () => {
   const reply = await alexa.say('SetVolumeIntent', { volume: '?' });
-  expect(reply.speech).toMatch(/zero to one hundred/);
+  expect(reply.speech).toMatch(/zero to ten/);
   expect(alexa.lines()).toEqual([]);
 });
 

@@ -7,6 +7,8 @@ import { PROFILES, type ProfileId } from '../../tools/console/profiles';
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000001';
 export const TEST_USER_ID = 'amzn1.ask.account.TESTUSER';
+/** The Echo every test envelope comes from (`context.System.device.deviceId`). */
+export const TEST_DEVICE_ID = 'amzn1.ask.device.TESTDEVICE';
 
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}.${(++counter).toString(16).padStart(8, '0')}-test`;
@@ -115,7 +117,7 @@ export class EnvelopeBuilder {
           application,
           user,
           device: {
-            deviceId: 'amzn1.ask.device.TESTDEVICE',
+            deviceId: TEST_DEVICE_ID,
             supportedInterfaces: device ? device.supportedInterfaces : {},
           },
           apiEndpoint: 'https://api.amazonalexa.com',

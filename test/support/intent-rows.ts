@@ -204,6 +204,33 @@ export const TABLE: Row[] = [
     state: { of: (w) => player(w).isPlaying, from: true, to: false },
   },
   {
+    intent: 'PauseDeviceIntent',
+    say: 'pause the tv (it plays on the Living Room TV)',
+    envelope: intent('PauseDeviceIntent', { device: 'tv' }),
+    arrange: (w) => playing(w.emulator, { deviceId: 'dev-tv' }),
+    requests: [[PLAYBACK_STATE, DEVICES], PUT('/me/player/pause', { device_id: 'dev-tv' })],
+    speech: 'Paused.',
+    state: { of: (w) => player(w).isPlaying, from: true, to: false },
+  },
+  {
+    intent: 'ResumeDeviceIntent',
+    say: 'resume the kitchen speaker',
+    envelope: intent('ResumeDeviceIntent', { device: 'kitchen speaker' }),
+    arrange: pausedInKitchen,
+    requests: [[PLAYBACK_STATE, DEVICES], PUT('/me/player/play', { device_id: 'dev-kitchen' })],
+    speech: 'Resuming.',
+    state: { of: (w) => player(w).isPlaying, from: false, to: true },
+  },
+  {
+    intent: 'SkipDeviceIntent',
+    say: 'skip this song in the kitchen',
+    envelope: intent('SkipDeviceIntent', { device: 'kitchen' }),
+    arrange: (w) =>
+      playing(w.emulator, { contextUri: 'spotify:playlist:pl-workout-mix', trackId: 't-eye-tiger' }),
+    requests: [[PLAYBACK_STATE, DEVICES], POST('/me/player/next', { device_id: 'dev-kitchen' })],
+    speech: 'Skipping.',
+  },
+  {
     intent: 'AMAZON.ResumeIntent',
     say: 'resume',
     envelope: intent('AMAZON.ResumeIntent'),
@@ -859,6 +886,15 @@ export const TABLE: Row[] = [
       from: undefined,
       to: { id: 'dev-kitchen', name: 'Kitchen speaker' },
     },
+  },
+
+  {
+    intent: 'WhichDefaultDeviceIntent',
+    say: 'which device is my default',
+    envelope: intent('WhichDefaultDeviceIntent'),
+    remembered: { defaultDevice: { id: 'dev-tv', name: 'Living Room TV' } },
+    requests: [],
+    speech: 'Living Room TV is your default device.',
   },
 
   // Troubleshooting and the account

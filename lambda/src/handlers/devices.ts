@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import type { Device } from '../spotify/types';
 import { onIntent } from '../dialog/define';
-import { remember } from '../user/memory';
+import { recall, remember } from '../user/memory';
 import { askForSlot, askWhichOne } from '../dialog/question';
 import { tell } from '../dialog/respond';
 import { slotText } from '../dialog/slots';
@@ -96,15 +96,37 @@ export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent',
   return tell(input, speech.say('transferred', { device: device.name }));
 });
 
-/** "Use the kitchen speaker by default": remembered per Alexa user, used when nothing is active. */
+/**
+ * "Use the kitchen speaker by default", used when nothing is active. Said to an Echo, it becomes that Echo's
+ * own default (which no other Echo's choice ever changes) and the user-wide default, which Echos without a
+ * default of their own follow: the last one chosen anywhere. Both in one partial update: all or nothing.
+ */
 export const SetDefaultDeviceHandler = withNamedDevice('SetDefaultDeviceIntent', async (input, device) => {
   const { speech } = ctx(input);
+  const chosen = { id: device.id, name: device.name };
   const saved = await remember(
     input,
-    { defaultDevice: { id: device.id, name: device.name } },
+    { echoDefaultDevice: chosen, defaultDevice: chosen },
     { essential: true },
   );
   return tell(input, speech.say(saved ? 'defaultSet' : 'defaultNotSaved', { device: device.name }));
 });
 
-export const DEVICE_HANDLERS = [ListDevicesHandler, TransferPlaybackHandler, SetDefaultDeviceHandler];
+/**
+ * "Which device is my default?": for the Echo asked (its own, else the user-wide one), from memory only (no
+ * Spotify call; an unlinked user is still told to link first, as the default means nothing without it).
+ */
+export const WhichDefaultDeviceHandler = onIntent(['WhichDefaultDeviceIntent'], async (input) => {
+  const { speech } = ctx(input);
+  const { defaultDevice, defaultFor } = await recall(input);
+  if (!defaultDevice) return tell(input, speech.say('defaultNone'));
+  const key = defaultFor === 'echo' ? 'defaultIsEcho' : 'defaultIsUser';
+  return tell(input, speech.say(key, { device: defaultDevice.name }));
+});
+
+export const DEVICE_HANDLERS = [
+  ListDevicesHandler,
+  TransferPlaybackHandler,
+  SetDefaultDeviceHandler,
+  WhichDefaultDeviceHandler,
+];

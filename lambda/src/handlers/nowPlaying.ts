@@ -1,13 +1,20 @@
+import type { HandlerInput } from 'ask-sdk-core';
 import { ctx } from '../context';
+import type { PlaybackState } from '../spotify/types';
 import { describePlayback, itemNames } from '../dialog/describe';
 import { onIntent } from '../dialog/define';
 import { tell } from '../dialog/respond';
 import { NoActiveDeviceError } from '../spotify/errors';
+import { aboutNamedDevice } from '../resolve/named';
 
-/** "What's playing?": track, artists, album and device, with a card showing the album art. */
-export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input) => {
+/**
+ * "What's playing?": track, artists, album and device, with a card showing the album art. "What's playing in
+ * the kitchen?" / "is the tv playing?": the same when that device is the one playing (`named`), else that
+ * it is not (resolve/named.ts).
+ */
+async function whatsPlaying(input: HandlerInput, named?: PlaybackState) {
   const { speech, spotify } = ctx(input);
-  const state = await spotify().player.getPlaybackState();
+  const state = named ?? (await spotify().player.getPlaybackState());
   const ssml = describePlayback(speech, state, { withAlbum: true });
   const item = state?.item;
   if (!item) return tell(input, ssml, undefined, { kind: 'nowPlaying', state });
@@ -25,7 +32,9 @@ export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], async (input
     { title, text: lines.filter(Boolean).join('\n'), images },
     { kind: 'nowPlaying', state },
   );
-});
+}
+
+export const WhatsPlayingHandler = onIntent(['WhatsPlayingIntent'], aboutNamedDevice(whatsPlaying));
 
 /** "What's next?": the next one or two items (the user's queue, then the context), read and left as they are. */
 export const WhatsNextHandler = onIntent(['WhatsNextIntent'], async (input) => {

@@ -54,7 +54,10 @@ export const enStrings = {
   repeatOff: 'Repeat is off.',
   repeatWhich: 'Should I repeat this song, the playlist, or turn repeat off?',
   volumeSet: 'Volume {volume}.',
-  volumeWhich: 'What volume would you like, from zero to one hundred?',
+  volumeCapped: '{max} is the maximum, so I set it to {max}.',
+  volumeNegative:
+    'The volume goes from zero to ten. Say, for example, volume four, or, volume forty percent.',
+  volumeWhich: 'What volume would you like, from zero to ten?',
   muted: 'Muted. Say unmute to bring it back.',
   mutedNotRemembered: "Muted, but I couldn't remember the volume to go back to when you unmute.",
   unmuted: 'Volume back to {volume}.',
@@ -165,6 +168,15 @@ export const enStrings = {
   defaultSet: 'Okay. {device} is your default device when nothing else is playing.',
   defaultNotSaved:
     "I couldn't save {device} as your default device just now. Your other settings are unchanged.",
+  defaultIsEcho: '{device} is the default device for this Echo.',
+  defaultIsUser: '{device} is your default device.',
+  defaultNone:
+    "You haven't chosen a default device yet. Say, for example, use the kitchen speaker by default.",
+  // A command about a named device or room ("pause the tv") when that device is not the one playing.
+  namedNotPlaying: "{device} isn't playing, and nothing else is either.",
+  namedNotPlayingOther: "{device} isn't playing. {other} is.",
+  namedNonePlaying: "{devices} aren't playing, and nothing else is either.",
+  namedNonePlayingOther: "{devices} aren't playing. {other} is.",
 
   // Troubleshooting and account
   /** Short enough to take in by ear (about 25 words): the device list says which ones can't be controlled. */
@@ -405,5 +417,23 @@ export const en: LanguagePack = {
       // "Abbey Road (Remastered)", "Song [Live]", "Song (2011 Remaster)", "Song (Radio Edit)"
       /\s*[([][^()[\]]*\b(?:remaster(?:ed)?|live|remix|version|edit|mono|stereo|demo|acoustic|(?:\d{4}|radio|single|album|extended|original|club) mix)\b[^()[\]]*[)\]]$/i,
     ],
+    notADevice:
+      /^(?:(?:the|my|this|that|your)\s+)?(?:music|song|songs|track|sound|volume|audio|spotify|playback|player|it|this|that|one)(?:\s+please)?$/i,
+    deviceKinds: {
+      laptop: ['Computer'],
+      computer: ['Computer'],
+      pc: ['Computer'],
+      mac: ['Computer'],
+      desktop: ['Computer'],
+      tv: ['TV'],
+      phone: ['Smartphone'],
+      mobile: ['Smartphone'],
+      iphone: ['Smartphone'],
+      tablet: ['Tablet'],
+      ipad: ['Tablet'],
+      car: ['Automobile'],
+      console: ['GameConsole'],
+      soundbar: ['AVR', 'STB', 'Speaker'],
+    },
   },
 };

@@ -55,6 +55,16 @@ export interface Understanding {
    * non-empty group holds the digits.
    */
   episodeNumber: RegExp;
+  /**
+   * What Alexa may hear in a device slot that names no device ("pause the music", "turn the volume up"): the
+   * command is then meant for whatever plays.
+   */
+  notADevice: RegExp;
+  /**
+   * Words for a kind of device, to Spotify's device types ("the laptop" → Computer), for a device whose name
+   * does not say what it is ("Sam's MacBook Pro").
+   */
+  deviceKinds: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The keys of the screens' words. */

@@ -1,6 +1,7 @@
-import { matchName } from '../matching';
+import type { Understanding } from '../lang';
+import { matchName, normalizeName } from '../matching';
 import { SafeSsml, type Speech } from '../speech/speech';
-import type { Device } from '../spotify/types';
+import type { Device, PlaybackState } from '../spotify/types';
 import type { UserMemory } from '../user/memory';
 
 export type DeviceChoice =
@@ -35,32 +36,92 @@ export function deviceNames(speech: Speech, devices: Device[]): SafeSsml {
   );
 }
 
-/** A device the user named, matched robustly; restricted devices are explained, never chosen. */
-export function namedDevice(speech: Speech, devices: Device[], spoken: string): DeviceChoice {
+/** Whether a device slot holds no device at all ("pause the music"): the command is then for what plays. */
+export function namesNoDevice(lang: Understanding, spoken: string | undefined): boolean {
+  return !spoken || lang.notADevice.test(spoken.trim());
+}
+
+/**
+ * The devices a spoken name or room word may mean: the matcher on their names ("the kitchen" → "Kitchen
+ * speaker", "the tv" → "Living Room TV"), else a word for their kind ("the laptop" → the Computer). One when
+ * the name settles it, several when it does not ("the kitchen" with a Kitchen speaker and a Kitchen Echo),
+ * none when nothing is called that.
+ */
+export function devicesCalled(lang: Understanding, devices: Device[], spoken: string): Device[] {
   const listed = devices.filter((d): d is Device => Boolean(d && d.name));
   const result = matchName(
-    speech.pack.understand.matching,
+    lang.matching,
     spoken,
     listed.map((d) => ({ name: d.name, value: d })),
     { kind: 'device' },
   );
-  if (result.kind === 'match') {
-    const device = result.best.value;
+  if (result.kind === 'match') return [result.best.value];
+  if (result.kind === 'ambiguous') return result.options.map((o) => o.value);
+  const words = normalizeName(lang.matching, spoken).split(' ');
+  const kinds = new Set(
+    words.flatMap((w) => (Object.hasOwn(lang.deviceKinds, w) ? lang.deviceKinds[w] : [])),
+  );
+  return kinds.size > 0 ? listed.filter((d) => kinds.has(d.type)) : [];
+}
+
+/** "I can't see a device called garage. Your devices are: …" */
+export function noDeviceCalled(speech: Speech, devices: Device[], spoken: string): string {
+  const listed = devices.filter((d): d is Device => Boolean(d && d.name));
+  if (listed.length === 0) return speech.say('deviceNotFoundNone', { name: spoken });
+  return speech.say('deviceNotFound', { name: spoken, names: deviceNames(speech, listed) });
+}
+
+/** A device the user named, matched robustly; restricted devices are explained, never chosen. */
+export function namedDevice(speech: Speech, devices: Device[], spoken: string): DeviceChoice {
+  const found = devicesCalled(speech.pack.understand, devices, spoken);
+  if (found.length === 1) {
+    const device = found[0];
     if (!usable(device))
       return { kind: 'say', ssml: speech.say('deviceRestrictedNamed', { name: device.name }) };
     return { kind: 'device', device };
   }
-  if (result.kind === 'ambiguous') {
-    const options = result.options.map((o) => o.value).filter(usable);
-    if (options.length === 1) return { kind: 'device', device: options[0] };
-    if (options.length > 1) return { kind: 'ambiguous', options };
-  }
-  if (listed.length === 0) return { kind: 'say', ssml: speech.say('deviceNotFoundNone', { name: spoken }) };
-  return {
-    kind: 'say',
-    ssml: speech.say('deviceNotFound', { name: spoken, names: deviceNames(speech, listed) }),
-  };
+  const options = found.filter(usable);
+  if (options.length === 1) return { kind: 'device', device: options[0] };
+  if (options.length > 1) return { kind: 'ambiguous', options };
+  return { kind: 'say', ssml: noDeviceCalled(speech, devices, spoken) };
 }
+
+/**
+ * A command about a named device or room ("pause the tv", "what's playing in the kitchen") acts only on the
+ * device that is playing: Spotify plays on one device at a time (the active one, GET /me/player), so a
+ * device that is not it has nothing to pause, skip or turn down, and no other device may be touched instead.
+ * When the name fits several devices and one of them is the active one, that one is meant.
+ */
+export function namedPlayingDevice(
+  speech: Speech,
+  devices: Device[],
+  state: PlaybackState | null,
+  spoken: string,
+): { kind: 'playing'; state: PlaybackState } | { kind: 'say'; ssml: string } | { kind: 'unknown' } {
+  const active = state?.device;
+  const all = active && !devices.some((d) => same(d, active)) ? [...devices, active] : devices;
+  const found = devicesCalled(speech.pack.understand, all, spoken);
+  if (found.length === 0) return { kind: 'unknown' };
+  if (state && active && found.some((d) => same(d, active))) return { kind: 'playing', state };
+  const other = active && state?.is_playing ? active.name : undefined;
+  const params = {
+    device: found[0].name,
+    devices: speech.list(found.map((d) => d.name)),
+    other: other ?? '',
+  };
+  const one = found.length === 1;
+  const key = other
+    ? one
+      ? 'namedNotPlayingOther'
+      : 'namedNonePlayingOther'
+    : one
+      ? 'namedNotPlaying'
+      : 'namedNonePlaying';
+  return { kind: 'say', ssml: speech.say(key, params) };
+}
+
+/** The same device: by id, or by name when Spotify gives no id. */
+const same = (a: Device, b: Device): boolean => (a.id && b.id ? a.id === b.id : a.name === b.name);
 
 /**
  * Where to play when the user named no device: the active device; otherwise (Spotify would answer

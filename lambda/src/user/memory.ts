@@ -1,12 +1,22 @@
 import type { HandlerInput } from 'ask-sdk-core';
-import { getUserId } from 'ask-sdk-core';
+import { getDeviceId, getUserId } from 'ask-sdk-core';
 import { ctx } from '../context';
 import { withinMs } from '../persistence/store';
 
-/** What the skill remembers per Alexa user (through the store, keyed by user id). */
+export interface StoredDevice {
+  id: string;
+  name: string;
+}
+
+/**
+ * What the skill remembers per Alexa user (through the store, keyed by user id), as seen from the Echo spoken
+ * to: `defaultDevice` is that Echo's own default when it has one, else the user-wide one.
+ */
 export interface UserMemory {
-  defaultDevice?: { id: string; name: string };
-  lastDevice?: { id: string; name: string };
+  defaultDevice?: StoredDevice;
+  /** Whose default `defaultDevice` is: this Echo's own, or the user-wide one. */
+  defaultFor?: 'echo' | 'user';
+  lastDevice?: StoredDevice;
   mutedVolume?: number;
   /**
    * The songs this skill added to a playlist lately (newest last, at most RECENT_ADDS_KEPT): an add of the
@@ -25,6 +35,22 @@ export interface RecentAdd {
 
 /** How many recent adds are remembered: enough for a few songs said in a row, small enough to store. */
 export const RECENT_ADDS_KEPT = 5;
+
+/**
+ * What a write may set or remove (`undefined` removes). `defaultDevice` is the user-wide default;
+ * `echoDefaultDevice` is the default of the Echo spoken to only (stored under that Echo's own attribute, so
+ * setting it can never touch another Echo's, nor the user-wide one).
+ */
+export interface MemoryPatch {
+  defaultDevice?: StoredDevice;
+  echoDefaultDevice?: StoredDevice;
+  lastDevice?: StoredDevice;
+  mutedVolume?: number;
+  recentAdds?: RecentAdd[];
+}
+
+/** Each Echo's own default is one attribute of the user's item: this prefix, then the Echo's device id. */
+export const ECHO_DEFAULT_PREFIX = 'defaultDevice@';
 
 /**
  * The longest one store call may take, inside what is left of the request's deadline. DynamoDB answers in
@@ -52,11 +78,27 @@ const isRecentAdd = (value: unknown): value is RecentAdd => {
   );
 };
 
+/** The Echo spoken to (`context.System.device.deviceId`), if the request names one. */
+export function echoId(input: HandlerInput): string | undefined {
+  try {
+    const id = getDeviceId(input.requestEnvelope);
+    return typeof id === 'string' && id ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stored data is read like input: only well-formed members are used. */
-function validMemory(stored: Record<string, unknown>): UserMemory {
+function validMemory(stored: Record<string, unknown>, echo: string | undefined): UserMemory {
   const memory: UserMemory = {};
-  if (isDevice(stored.defaultDevice))
+  const own = echo === undefined ? undefined : stored[ECHO_DEFAULT_PREFIX + echo];
+  if (isDevice(own)) {
+    memory.defaultDevice = { id: own.id, name: own.name };
+    memory.defaultFor = 'echo';
+  } else if (isDevice(stored.defaultDevice)) {
     memory.defaultDevice = { id: stored.defaultDevice.id, name: stored.defaultDevice.name };
+    memory.defaultFor = 'user';
+  }
   if (isDevice(stored.lastDevice))
     memory.lastDevice = { id: stored.lastDevice.id, name: stored.lastDevice.name };
   const volume = stored.mutedVolume;
@@ -86,6 +128,7 @@ export async function recall(input: HandlerInput): Promise<UserMemory> {
     const ms = Math.min(STORE_CALL_MAX_MS, deadline.remainingMs());
     return validMemory(
       await withinMs(ms, (signal) => store.getAttributes(input.requestEnvelope, { signal })),
+      echoId(input),
     );
   } catch (error) {
     log.warn('store.read_failed', { error: (error as Error)?.name });
@@ -108,17 +151,22 @@ export interface RememberOptions {
  */
 export async function remember(
   input: HandlerInput,
-  patch: Partial<UserMemory>,
+  patch: MemoryPatch,
   options: RememberOptions = {},
 ): Promise<boolean> {
   const { store, deadline, log } = ctx(input);
   if (!hasUser(input)) return false;
+  const { echoDefaultDevice, ...rest } = patch;
+  const stored: Record<string, unknown> = { ...rest };
+  if ('echoDefaultDevice' in patch) {
+    // A request without an Echo (a test console, an app) has only the user-wide default to set.
+    const echo = echoId(input);
+    stored[echo === undefined ? 'defaultDevice' : ECHO_DEFAULT_PREFIX + echo] = echoDefaultDevice;
+  }
   try {
     const left = deadline.remainingMs();
     const ms = Math.min(options.essential ? STORE_ESSENTIAL_MAX_MS : STORE_CALL_MAX_MS, left);
-    await withinMs(ms, (signal) =>
-      store.updateAttributes(input.requestEnvelope, patch as Record<string, unknown>, { signal }),
-    );
+    await withinMs(ms, (signal) => store.updateAttributes(input.requestEnvelope, stored, { signal }));
     return true;
   } catch (error) {
     log.warn('store.write_failed', { error: (error as Error)?.name, attributes: Object.keys(patch) });
