@@ -12,6 +12,7 @@ export const CUSTOM_INTENTS: Record<string, Record<string, string>> = {
   PlaySongIntent: { song: 'AMAZON.MusicRecording', artist: 'AMAZON.Musician', device: 'DeviceName' },
   PlayGenreIntent: { genre: 'AMAZON.Genre', device: 'DeviceName' },
   PlaySearchIntent: { query: 'AMAZON.SearchQuery' },
+  ShufflePlayIntent: { query: 'AMAZON.SearchQuery' },
   QueueSongIntent: { song: 'AMAZON.MusicRecording', artist: 'AMAZON.Musician' },
   AddToPlaylistIntent: { playlist: 'AMAZON.MusicPlaylist' },
   CreatePlaylistIntent: { name: 'AMAZON.SearchQuery' },

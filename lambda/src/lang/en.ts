@@ -74,6 +74,19 @@ export const enStrings = {
   playingByOn: 'Playing {name} by {artists} on {device}.',
   playing: 'Playing {name}.',
   playingBy: 'Playing {name} by {artists}.',
+  /** Played with a modifier ("play X on shuffle"); {name} may be "X by Y". */
+  shufflingOn: 'Shuffling {name} on {device}.',
+  shuffling: 'Shuffling {name}.',
+  repeatingOn: 'Repeating {name} on {device}.',
+  repeating: 'Repeating {name}.',
+  /** "Play something" while something is paused. */
+  resumingOn: 'Resuming {name} on {device}.',
+  resuming: 'Resuming {name}.',
+  /** "Play something" with nothing paused, no liked songs and nothing played before. */
+  nothingToPlay:
+    "There's nothing to pick up from yet. Say, play, and the name of a playlist, an artist or a song.",
+  /** A playlist of the user's with no songs: Spotify would refuse to play it. */
+  playlistEmpty: '{name} is empty. Add some songs to it in Spotify, or ask me for another playlist.',
   likedSongs: 'your liked songs',
   noLikedSongs: "You don't have any liked songs yet. Say, like this song, while something plays to save it.",
   whichPlaylist: 'Which playlist?',
@@ -368,5 +381,43 @@ export const en: LanguagePack = {
       /^(?:neither(?: one| of (?:them|those))?|none(?: of (?:them|those|these))?|no(?:pe)?|no thanks|nothing|never ?mind|forget (?:it|that))$/i,
     playlistFillers: /^(?:(?:my|the|a|some)\s+)+|\s+(?:playlist|play list)$/gi,
     seekBackwards: /back|rewind|behind/i,
+    play: {
+      politeLeading: /^(?:please|just|can you|could you|go ahead and)\s+/i,
+      politeTrailing: /\s+(?:please|thanks|thank you|for me)$/i,
+      shuffleLeading: /^(?:shuffle(?: play)?|shuffled|randomly play)\s+/i,
+      repeatLeading: /^(?:loop|repeat|keep repeating)\s+/i,
+      shuffleTrailing:
+        /\s+(?:(?:on|in) shuffle(?: mode)?|shuffled|with shuffle(?: on)?|and shuffle(?: it| them)?|(?:in|on) random(?: order| mode)?|randomly|at random)$/i,
+      repeatTrailing:
+        /\s+(?:on (?:repeat|loop)|in a loop|(?:on|in) repeat mode|looped|repeated|and (?:repeat|loop) it|over and over(?: again)?)$/i,
+      shuffleAlone: /^(?:shuffle(?: mode)?|random(?: order)?)$/i,
+      repeatAlone: /^(?:repeat(?: mode)?|loop)$/i,
+      device: /^(.+) (?:on|in) (?:the |my )?(.+)$/i,
+      anything:
+        /^(?:(?:some(?:thing)?|any(?:thing)?|whatever|some good|something good|a bit of) ?(?:music|tunes|songs)?|music|tunes|songs|spotify|(?:the )?music|the tunes)$/i,
+      liked:
+        /^(?:(?:my|the) )?(?:liked (?:songs|music|tracks)|saved (?:songs|music|tracks)|favou?rite (?:songs|music|tracks)|hearted songs|favou?rites|likes|library|music library|(?:songs|music|tracks|everything|all the songs|the songs) i(?:'ve| have)? (?:liked|saved|like|love|hearted))(?: (?:playlist|play list))?$/i,
+      current: /^(?:this|it|that|this one|these|these songs|this song|this track|this playlist|this album|the current (?:song|playlist|album)|the music|this music|what's playing)$/i,
+      currentSong: /^(?:it|this|that|this one|this song|this track|the current song)$/i,
+      commands: {
+        next: /^(?:the )?next(?: (?:one|song|track))?(?: up)?$/i,
+        previous:
+          /^(?:the )?(?:previous(?: one| song| track)?|(?:(?:song|track|one) )?before(?: this(?: one)?)?|last (?:song|track|one) again)$/i,
+        startOver:
+          /^(?:it|this|this song|this track|the song)(?: again)? from the (?:start|beginning|top)$|^(?:this|the) song again$/i,
+        resume:
+          /^(?:whatever (?:was|i was) (?:playing|listening to)|(?:the )?music again|what i was (?:playing|listening to)|where i left off|it again)$/i,
+      },
+      kinds: {
+        playlist: [/^(?:(?:my|the|a) )?(?:playlist|play list) (?:called |named )?(.+)$/i, /^(.+) (?:playlist|play list)$/i],
+        album: [/^(?:the )?(?:album|record) (?:called |named )?(.+)$/i, /^(?:the )?(.+) album$/i],
+        artist: [
+          /^(?:(?:some |the )?(?:songs|music|tracks|hits)|something|anything) (?:by|from) (.+)$/i,
+          /^(?:the )?(?:artist|band|singer) (.+)$/i,
+        ],
+        song: [/^(?:the )?(?:song|track|single) (?:called |named )?(.+)$/i],
+        genre: [/^some (.+)$/i],
+      },
+    },
   },
 };

@@ -4,6 +4,7 @@
  * against it, so a missing string or word list is a compile error.
  */
 import type { MatchLanguage } from '../matching/types';
+import type { PlayWords } from '../matching/play';
 import type { enScreens, enStrings } from './en';
 
 /** The keys of the string table (today's names, shared by every language). */
@@ -32,6 +33,8 @@ export interface Understanding {
   playlistFillers: RegExp;
   /** A seek direction, as said, that means backwards ("back", "rewind"). */
   seekBackwards: RegExp;
+  /** The words around a play request: modifiers, devices, kinds, "just play", liked songs, commands. */
+  play: PlayWords;
 }
 
 /** The keys of the screens' words. */
