@@ -24,7 +24,7 @@ import {
 /** The issue's bar: at least this share of the corpus handled right. */
 export const ISSUE_BAR = 0.95;
 /** Handled right at the last change that moved it (2026-12-05: Spotify's own playlists said plainly). */
-export const RECORDED = { handled: 132, total: 383 };
+export const RECORDED = { handled: 228, total: 383 };
 
 describe('the everyday corpus (issue 13)', () => {
   test('has at least 300 utterances, every family of the issue included', () => {

@@ -123,7 +123,7 @@ export async function startPlayback(
       return playOn(input, item, again.device, memory, at.modes);
     }
   }
-  const playing = spotify().player.play(playBody(item, at.modes));
+  const playing = spotify().player.play(playBody(input, item, at.modes));
   const listing = at.devices();
   try {
     await playing;
@@ -162,11 +162,12 @@ export async function startPlayback(
  * What PUT /me/player/play sends: the context or the songs; a shuffled playlist of known length starts at a
  * random position, so the first song is not always the same one.
  */
-function playBody(item: Playable, modes?: Modes) {
+function playBody(input: HandlerInput, item: Playable, modes?: Modes) {
   const total = item.total ?? 0;
+  // The clock's milliseconds are as good as a die here, and keep a test's requests exact.
   const offset =
     modes?.shuffle && item.contextUri && total > 1
-      ? { position: Math.floor(Math.random() * total) }
+      ? { position: Math.abs(Math.floor(ctx(input).deps.clock.now())) % total }
       : item.offset
         ? { uri: item.offset }
         : undefined;
@@ -193,7 +194,7 @@ async function playOn(
   modes?: Modes,
 ): Promise<Response> {
   const { spotify, cache } = ctx(input);
-  await spotify().player.play({ deviceId: device.id, ...playBody(item, modes) });
+  await spotify().player.play({ deviceId: device.id, ...playBody(input, item, modes) });
   cache().activated(device.id);
   await applyModes(input, item, modes, device.id);
   return saidPlaying(input, item, device, memory, modes);
@@ -219,11 +220,11 @@ async function saidPlaying(
   }
   if (modes?.shuffle || modes?.repeat) {
     // "Shuffling Dinner Party on Kitchen speaker.", "Repeating Wonderwall by Oasis."
-    const name = item.artists ? speech.fragment('itemBy', { title: item.name, artists: item.artists }) : item.name;
+    const name = item.artists
+      ? speech.fragment('itemBy', { title: item.name, artists: item.artists })
+      : item.name;
     const key = modes.shuffle ? 'shuffling' : 'repeating';
-    const ssml = device
-      ? speech.say(`${key}On`, { name, device: device.name })
-      : speech.say(key, { name });
+    const ssml = device ? speech.say(`${key}On`, { name, device: device.name }) : speech.say(key, { name });
     const text = device ? speech.text('cardPlayingOn', { device: device.name }) : (item.artists ?? item.name);
     return tell(input, ssml, { title: item.name, text, images: item.images });
   }
@@ -348,7 +349,12 @@ function askWhichPlaylist(input: HandlerInput, options: Option[], at: Where): Re
   );
 }
 
-const ofPlaylist = (p: { name: string; uri: string; images?: Image[] | null; total?: number | null }): Playable => ({
+const ofPlaylist = (p: {
+  name: string;
+  uri: string;
+  images?: Image[] | null;
+  total?: number | null;
+}): Playable => ({
   name: p.name,
   contextUri: p.uri,
   images: p.images,
@@ -363,25 +369,34 @@ const isEmpty = (p: { total?: number | null }) => p.total === 0;
  * knows the name: one round trip), then Spotify's search. A 404 for a cached playlist (deleted since) reads
  * the index again and tries once more.
  */
-async function playPlaylist(input: HandlerInput, spoken: string, at: Where, retried = false): Promise<Response> {
+async function playPlaylist(
+  input: HandlerInput,
+  spoken: string,
+  at: Where,
+  orLiked = false,
+  retried = false,
+): Promise<Response> {
   const { speech, spotify, cache, lang } = ctx(input);
   const words = playlistWords(spoken, lang);
   const mine = await lookupPlaylists(input, words);
   const { playlists, cached } = mine;
   const result = choosePlaylist(words, mine, lang.matching);
   if (result.kind === 'match') {
-    if (isEmpty(result.best.value)) return tell(input, speech.say('playlistEmpty', { name: result.best.name }));
+    if (isEmpty(result.best.value))
+      return tell(input, speech.say('playlistEmpty', { name: result.best.name }));
     try {
       return await startPlayback(input, ofPlaylist(result.best.value), at, deviceIntent(input));
     } catch (error) {
       if (!cached || retried || !isGone(error)) throw error;
       cache().dropPlaylists();
-      return playPlaylist(input, spoken, at, true);
+      return playPlaylist(input, spoken, at, orLiked, true);
     }
   }
   if (result.kind === 'ambiguous') return askWhichPlaylist(input, playlistOptions(result.options), at);
   // Discover Weekly and the like: no search can find them for this app any more.
   if (isSpotifysOwn(words, lang)) return tell(input, speech.say('spotifysOwnPlaylist', { name: words }));
+  // "Favourites" that is no playlist of the user's: their Liked Songs.
+  if (orLiked) return playLiked(input, at);
   // A library with no playlists at all: "my X" cannot be found, and nothing else is played for it.
   if (playlists.length === 0) return tell(input, speech.say('noPlaylists', { name: spoken }));
   // Not in the library: a public playlist of that name, but only a close match, never something unrelated.
@@ -424,7 +439,8 @@ async function justPlay(input: HandlerInput, at: Where): Promise<Response> {
     return startPlayback(input, { name: item.name, resuming: true }, at, deviceIntent(input));
   }
   const uris = await likedUris(input);
-  if (uris.length > 0) return startPlayback(input, { name: speech.text('likedSongs'), uris }, at, deviceIntent(input));
+  if (uris.length > 0)
+    return startPlayback(input, { name: speech.text('likedSongs'), uris }, at, deviceIntent(input));
   const [last] = await spotify().player.recentlyPlayed(1);
   if (!last?.track?.uri) return tell(input, speech.say('nothingToPlay'));
   const artists = artistNames(speech, last.track.artists) || undefined;
@@ -470,7 +486,12 @@ const ofAlbum = (
 });
 const ofTrack = (
   speech: Speech,
-  t: { name: string; uri: string; artists?: Array<{ name: string } | null>; album?: { images?: Image[] | null } | null },
+  t: {
+    name: string;
+    uri: string;
+    artists?: Array<{ name: string } | null>;
+    album?: { images?: Image[] | null } | null;
+  },
 ): Playable => ({
   name: t.name,
   artists: artistNames(speech, t.artists),
@@ -496,8 +517,13 @@ async function playFound(
   const q = artist && what.kind !== 'artist' && what.kind !== 'genre' ? `${name} artist:${artist}` : name;
   const found = await spotify().search.query(
     q,
-    what.kind === 'song' ? (artist ? ['track', 'album'] : ['track'])
-      : what.kind === 'genre' ? ['artist', 'playlist'] : [what.kind],
+    what.kind === 'song'
+      ? artist
+        ? ['track', 'album']
+        : ['track']
+      : what.kind === 'genre'
+        ? ['artist', 'playlist']
+        : [what.kind],
     5,
   );
   let item: Playable | undefined;
@@ -551,8 +577,7 @@ async function playSearch(input: HandlerInput, query: string, at: Where): Promis
     if (isEmpty(own.best.value)) return tell(input, speech.say('playlistEmpty', { name: own.best.name }));
     return startPlayback(input, ofPlaylist(own.best.value), at, deviceIntent(input));
   }
-  if (own.kind === 'ambiguous' && !sameName)
-    return askWhichPlaylist(input, playlistOptions(own.options), at);
+  if (own.kind === 'ambiguous' && !sameName) return askWhichPlaylist(input, playlistOptions(own.options), at);
   if (!found) return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
   const artist = sameName ?? named(input, cleaned, found.artists?.items);
   const playlist = artist ? undefined : named(input, cleaned, found.playlists?.items);
@@ -672,7 +697,8 @@ async function canBeDevice(input: HandlerInput, at: Where, spoken: string): Prom
 async function perform(input: HandlerInput, request: PlayRequest): Promise<Response> {
   const { what, device, shuffle, repeat } = request;
   const at = where(input, device, shuffle || repeat ? { shuffle, repeat } : undefined);
-  if (request.whole && device && !(await canBeDevice(input, at, device))) return perform(input, request.whole);
+  if (request.whole && device && !(await canBeDevice(input, at, device)))
+    return perform(input, request.whole);
   switch (what.kind) {
     case 'command':
       return runCommand(input, what.command, device);
@@ -681,9 +707,9 @@ async function perform(input: HandlerInput, request: PlayRequest): Promise<Respo
     case 'anything':
       return justPlay(input, at);
     case 'playlist':
-      return playPlaylist(input, what.name, at);
+      return playPlaylist(input, what.name, at, what.orLiked);
     case 'search':
-      return playSearch(input, what.name, at);
+      return what.orLiked ? playPlaylist(input, what.name, at, true) : playSearch(input, what.name, at);
     case 'artist':
     case 'album':
     case 'song':
@@ -705,9 +731,13 @@ async function play(input: HandlerInput): Promise<Response> {
   return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
 }
 
-export const PlayHandler = onIntent(Object.keys(HEARD).filter((i) => i !== 'RepeatModeIntent'), play, {
-  resume: resumePlay,
-});
+export const PlayHandler = onIntent(
+  Object.keys(HEARD).filter((i) => i !== 'RepeatModeIntent'),
+  play,
+  {
+    resume: resumePlay,
+  },
+);
 
 /** "Loop my workout mix", "put wonderwall on repeat": RepeatModeIntent with a mode that is something to play. */
 export const RepeatPlayHandler: SkillRequestHandler = {

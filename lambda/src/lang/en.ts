@@ -396,8 +396,10 @@ export const en: LanguagePack = {
       anything:
         /^(?:(?:some(?:thing)?|any(?:thing)?|whatever|some good|something good|a bit of) ?(?:music|tunes|songs)?|music|tunes|songs|spotify|(?:the )?music|the tunes)$/i,
       liked:
-        /^(?:(?:my|the) )?(?:liked (?:songs|music|tracks)|saved (?:songs|music|tracks)|favou?rite (?:songs|music|tracks)|hearted songs|favou?rites|likes|library|music library|(?:songs|music|tracks|everything|all the songs|the songs) i(?:'ve| have)? (?:liked|saved|like|love|hearted))(?: (?:playlist|play list))?$/i,
-      current: /^(?:this|it|that|this one|these|these songs|this song|this track|this playlist|this album|the current (?:song|playlist|album)|the music|this music|what's playing)$/i,
+        /^(?:(?:my|the) )?(?:liked (?:songs|music|tracks)|saved (?:songs|music|tracks)|favou?rite (?:songs|music|tracks)|hearted songs|library|music library|(?:songs|music|tracks|everything|all the songs|the songs) i(?:'ve| have)? (?:liked|saved|like|love|hearted))(?: (?:playlist|play list))?$/i,
+      likedMaybe: /^(?:(?:my|the) )?(?:favou?rites|likes)(?: (?:playlist|play list))?$/i,
+      current:
+        /^(?:this|it|that|this one|these|these songs|this song|this track|this playlist|this album|the current (?:song|playlist|album)|the music|this music|what's playing)$/i,
       currentSong: /^(?:it|this|that|this one|this song|this track|the current song)$/i,
       commands: {
         next: /^(?:the )?next(?: (?:one|song|track))?(?: up)?$/i,
@@ -409,7 +411,10 @@ export const en: LanguagePack = {
           /^(?:whatever (?:was|i was) (?:playing|listening to)|(?:the )?music again|what i was (?:playing|listening to)|where i left off|it again)$/i,
       },
       kinds: {
-        playlist: [/^(?:(?:my|the|a) )?(?:playlist|play list) (?:called |named )?(.+)$/i, /^(.+) (?:playlist|play list)$/i],
+        playlist: [
+          /^(?:(?:my|the|a) )?(?:playlist|play list) (?:called |named )?(.+)$/i,
+          /^(.+) (?:playlist|play list)$/i,
+        ],
         album: [/^(?:the )?(?:album|record) (?:called |named )?(.+)$/i, /^(?:the )?(.+) album$/i],
         artist: [
           /^(?:(?:some |the )?(?:songs|music|tracks|hits)|something|anything) (?:by|from) (.+)$/i,

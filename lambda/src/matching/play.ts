@@ -24,6 +24,8 @@ export interface PlayWords {
   anything: RegExp;
   /** The user's Liked Songs by any name ("liked songs", "my library", "favourites", "the songs i saved"). */
   liked: RegExp;
+  /** Words that may be Liked Songs or a playlist's name ("favourites"): one of the user's playlists first. */
+  likedMaybe: RegExp;
   /** What plays now ("this", "it", "this playlist", "these songs"): a command about it, not a name. */
   current: RegExp;
   /** Of what plays now, the one song ("this song", "it"): repeat the track rather than the context. */
@@ -51,19 +53,18 @@ export interface PlayHeard {
 }
 
 export type PlayWhat =
-  | { kind: 'playlist' | 'artist' | 'album' | 'song' | 'genre' | 'search'; name: string; artist?: string }
+  | {
+      kind: 'playlist' | 'artist' | 'album' | 'song' | 'genre' | 'search';
+      name: string;
+      artist?: string;
+      /** No playlist of the user's has that name: then it means Liked Songs ("favourites"). */
+      orLiked?: boolean;
+    }
   | { kind: 'liked' }
   | { kind: 'anything' };
 
 export type PlayCommand =
-  | 'next'
-  | 'previous'
-  | 'startOver'
-  | 'resume'
-  | 'shuffleOn'
-  | 'repeatTrack'
-  | 'repeatContext'
-  | 'transfer';
+  'next' | 'previous' | 'startOver' | 'resume' | 'shuffleOn' | 'repeatTrack' | 'repeatContext' | 'transfer';
 
 export interface PlayRequest {
   what: PlayWhat | { kind: 'command'; command: PlayCommand };
@@ -146,6 +147,8 @@ function what(words: PlayWords, heard: PlayHeard, text: string): PlayWhat | unde
   }
   if (words.anything.test(text) || words.current.test(text)) return { kind: 'anything' };
   if (!text) return undefined;
+  if (words.likedMaybe.test(text) && heard.kind !== 'genre')
+    return { kind: heard.kind === 'playlist' ? 'playlist' : 'search', name: text, orLiked: true };
   if (heard.kind === 'playlist' || heard.kind === 'genre') return { kind: heard.kind, name: text };
   for (const kind of ['playlist', 'album', 'artist', 'song', 'genre'] as const) {
     for (const pattern of words.kinds[kind]) {
