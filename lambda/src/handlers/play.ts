@@ -443,12 +443,22 @@ async function justPlay(input: HandlerInput, at: Where): Promise<Response> {
     return startPlayback(input, { name: speech.text('likedSongs'), uris }, at, deviceIntent(input));
   const [last] = await spotify().player.recentlyPlayed(1);
   if (!last?.track?.uri) return tell(input, speech.say('nothingToPlay'));
-  const artists = artistNames(speech, last.track.artists) || undefined;
+  const song: Playable = {
+    name: last.track.name,
+    artists: artistNames(speech, last.track.artists) || undefined,
+    uris: [last.track.uri],
+  };
   const context = last.context?.uri;
-  const recent: Playable = context
-    ? { name: last.track.name, artists, contextUri: context, offset: last.track.uri }
-    : { name: last.track.name, artists, uris: [last.track.uri] };
-  return startPlayback(input, recent, at, deviceIntent(input));
+  if (!context) return startPlayback(input, song, at, deviceIntent(input));
+  try {
+    // The song within what it was played from, so the music goes on after it.
+    const inContext = { ...song, uris: undefined, contextUri: context, offset: last.track.uri };
+    return await startPlayback(input, inContext, at, deviceIntent(input));
+  } catch (error) {
+    // That context no longer holds the song (or is gone): the song alone.
+    if (!isGone(error)) throw error;
+    return startPlayback(input, song, at, deviceIntent(input));
+  }
 }
 
 /** "Queen, David Bowie": the names side by side, in the pack's style (empty when there are none). */
