@@ -634,6 +634,11 @@ function runCommand(input: HandlerInput, command: PlayCommand, device?: string) 
     case 'shuffleOn':
       asIntent(input, 'AMAZON.ShuffleOnIntent');
       return ShuffleHandler.handle(input);
+    case 'shuffleOff':
+      asIntent(input, 'AMAZON.ShuffleOffIntent');
+      return ShuffleHandler.handle(input);
+    case 'repeatOff':
+      return setRepeat(input, 'off');
     case 'repeatTrack':
       return setRepeat(input, 'track');
     case 'repeatContext':

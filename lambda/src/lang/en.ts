@@ -392,7 +392,7 @@ export const en: LanguagePack = {
         /\s+(?:on (?:repeat|loop)|in a loop|(?:on|in) repeat mode|looped|repeated|and (?:repeat|loop) it|over and over(?: again)?)$/i,
       shuffleAlone: /^(?:shuffle(?: mode)?|random(?: order)?)$/i,
       repeatAlone: /^(?:repeat(?: mode)?|loop)$/i,
-      device: /^(.+) (?:on|in) (?:the |my )?(.+)$/i,
+      device: /^(?:(.+) )?(?:on|in) (?:the |my )?(.+)$/i,
       anything:
         /^(?:(?:some(?:thing)?|any(?:thing)?|whatever|some good|something good|a bit of) ?(?:music|tunes|songs)?|music|tunes|songs|spotify|(?:the )?music|the tunes)$/i,
       liked:
@@ -406,10 +406,13 @@ export const en: LanguagePack = {
         previous:
           /^(?:the )?(?:previous(?: one| song| track)?|(?:(?:song|track|one) )?before(?: this(?: one)?)?|last (?:song|track|one) again)$/i,
         startOver:
-          /^(?:it|this|this song|this track|the song)(?: again)? from the (?:start|beginning|top)$|^(?:this|the) song again$/i,
+          /^(?:(?:it|this|this song|this track|the song)(?: again)? )?(?:from the (?:start|beginning|top)|over)$|^(?:(?:this|the) )?(?:song|track) (?:again|over)$/i,
         resume:
-          /^(?:whatever (?:was|i was) (?:playing|listening to)|(?:the )?music again|what i was (?:playing|listening to)|where i left off|it again)$/i,
+          /^(?:whatever (?:was|i was) (?:playing|listening to)|(?:the )?music again|what i was (?:playing|listening to)|where i left off|it again|(?:playing )?again)$/i,
       },
+      /** With shuffle or repeat: the player's own switch ("shuffle on", "shuffle mode off"). */
+      switchOn: /^(?:mode )?on$/i,
+      switchOff: /^(?:mode )?off$/i,
       kinds: {
         playlist: [
           /^(?:(?:my|the|a) )?(?:playlist|play list) (?:called |named )?(.+)$/i,

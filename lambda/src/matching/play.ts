@@ -32,6 +32,9 @@ export interface PlayWords {
   currentSong: RegExp;
   /** Player commands said as something to play ("the next track", "it from the start"). */
   commands: Readonly<Record<'next' | 'previous' | 'startOver' | 'resume', RegExp>>;
+  /** With shuffle or repeat, the player's own switch ("shuffle on", "shuffle mode off"). */
+  switchOn: RegExp;
+  switchOff: RegExp;
   /** Kind words around a name: group 1 is the name ("the album X", "X playlist", "songs by X", "some X"). */
   kinds: Readonly<Record<'playlist' | 'album' | 'artist' | 'song' | 'genre', readonly RegExp[]>>;
 }
@@ -64,7 +67,16 @@ export type PlayWhat =
   | { kind: 'anything' };
 
 export type PlayCommand =
-  'next' | 'previous' | 'startOver' | 'resume' | 'shuffleOn' | 'repeatTrack' | 'repeatContext' | 'transfer';
+  | 'next'
+  | 'previous'
+  | 'startOver'
+  | 'resume'
+  | 'shuffleOn'
+  | 'shuffleOff'
+  | 'repeatTrack'
+  | 'repeatContext'
+  | 'repeatOff'
+  | 'transfer';
 
 export interface PlayRequest {
   what: PlayWhat | { kind: 'command'; command: PlayCommand };
@@ -126,11 +138,14 @@ function modifiers(words: PlayWords, text: string): Stripped {
 }
 
 function command(words: PlayWords, text: string, mods: Stripped, device?: string): PlayCommand | undefined {
+  if (mods.shuffle && words.switchOff.test(text)) return 'shuffleOff';
+  if (mods.repeat && words.switchOff.test(text)) return 'repeatOff';
+  if ((mods.shuffle || mods.repeat) && words.switchOn.test(text)) text = '';
   if (text === '' || words.current.test(text)) {
     if (mods.shuffle) return 'shuffleOn';
     if (mods.repeat) return text === '' || words.currentSong.test(text) ? 'repeatTrack' : 'repeatContext';
-    // "Play it", "play this": nothing in particular, what() reads it as "just play".
-    return device && text !== '' ? 'transfer' : undefined;
+    // "Play it on the tv", "play on the tv": playback moves. "Play it" alone is "just play" (what()).
+    return device ? 'transfer' : undefined;
   }
   for (const name of ['next', 'previous', 'startOver', 'resume'] as const) {
     if (words.commands[name].test(text)) return name;
@@ -196,10 +211,13 @@ export function parsePlay(words: PlayWords, heard: PlayHeard): PlayRequest | und
   }
   if (device || heard.kind === 'liked') return reading(words, heard, mods.text, mods, device);
   // A device said at the end of the words: both readings are kept until the device list settles it.
-  const split = words.device.exec(mods.text);
+  const found = words.device.exec(mods.text);
+  // "Play on repeat" is no device called "repeat" (it is Spotify's playlist of that name).
+  const modifierOnly = (text: string) => words.shuffleAlone.test(text) || words.repeatAlone.test(text);
+  const split = found && !modifierOnly(polite(words, found[2])) ? found : null;
   const whole = reading(words, heard, mods.text, mods);
   if (split) {
-    const name = modifiers(words, split[1]);
+    const name = modifiers(words, split[1] ?? '');
     const both = { ...mods, shuffle: mods.shuffle || name.shuffle, repeat: mods.repeat || name.repeat };
     const onDevice = reading(words, heard, name.text, both, polite(words, split[2]));
     if (onDevice) return whole ? { ...onDevice, whole } : onDevice;
