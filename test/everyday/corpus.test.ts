@@ -2,9 +2,8 @@
  * Issue 13's proof: the everyday corpus, resolved by the console's resolver against the interaction model and
  * run through the real handler against the Spotify emulator. Prints the share handled right per family.
  *
- * Issue 13's bar is 95 % (ISSUE_BAR). Until its families are implemented the test is a ratchet: it fails when
- * fewer entries are handled right than RECORDED (a regression), and when more are (raise RECORDED in the
- * same change, so the gain is on record). The issue closes when RECORDED reaches the bar.
+ * It fails below issue 13's bar of 95 % (ISSUE_BAR), and below RECORDED: what works stays working (raise
+ * RECORDED when a change handles more).
  */
 import * as fs from 'node:fs';
 import { CORPUS } from './corpus';
@@ -23,8 +22,8 @@ import {
 
 /** The issue's bar: at least this share of the corpus handled right. */
 export const ISSUE_BAR = 0.95;
-/** Handled right at the last change that moved it (2026-12-05: volume, named devices and per-Echo defaults merged). */
-export const RECORDED = { handled: 284, total: 383 };
+/** Handled right at the last change that moved it (2026-12-05: all of issue 13's families in). */
+export const RECORDED = { handled: 381, total: 383 };
 
 describe('the everyday corpus (issue 13)', () => {
   test('has at least 300 utterances, every family of the issue included', () => {
@@ -41,7 +40,7 @@ describe('the everyday corpus (issue 13)', () => {
     expect(verbatim.length / utterances.length).toBeLessThanOrEqual(0.25);
   });
 
-  test(`handles exactly the recorded ${RECORDED.handled} of ${RECORDED.total} right (issue 13's bar: ${ISSUE_BAR * 100} %)`, async () => {
+  test(`handles at least ${ISSUE_BAR * 100} % right, and no fewer than the recorded ${RECORDED.handled} of ${RECORDED.total}`, async () => {
     const outcomes = await runCorpus(CORPUS);
     const { overall } = scores(outcomes);
     const report = [
@@ -56,6 +55,8 @@ describe('the everyday corpus (issue 13)', () => {
     ].join('\n');
     console.log(report);
     if (process.env.EVERYDAY_REPORT) fs.writeFileSync(process.env.EVERYDAY_REPORT, `${report}\n`);
-    expect({ handled: overall.handled, total: overall.total }).toEqual(RECORDED);
+    expect(overall.total).toBe(RECORDED.total);
+    expect(overall.handled / overall.total).toBeGreaterThanOrEqual(ISSUE_BAR);
+    expect(overall.handled).toBeGreaterThanOrEqual(RECORDED.handled);
   }, 300_000);
 });

@@ -561,8 +561,9 @@ const answers: Entry[] = [
     { world: 'playing', via: 'AddToPlaylistIntent' },
   ),
   ans(['add this to a playlist', 'none of them'], endsPolitely, { world: 'playing', needs: 'intent' }),
+  // Workout Mix and Workout Mix 2 both fit "the workout one": the skill asks which, and the answer picks.
   ans(
-    ['add this to a playlist', 'the workout one'],
+    ['add this to a playlist', 'the workout one', 'the first one'],
     { calls: ['POST /playlists/pl-workout-mix*/items'] },
     { world: 'playing', via: 'AddToPlaylistIntent' },
   ),

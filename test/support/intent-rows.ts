@@ -574,7 +574,8 @@ export const TABLE: Row[] = [
     envelope: intent('PlaySongIntent', { song: 'bohemian rhapsody', artist: 'queen' }),
     arrange: pausedInKitchen,
     requests: [
-      search('bohemian rhapsody artist:queen', 'track'),
+      // A song by an artist may be an album of that name ("discovery by daft punk"): both kinds are searched.
+      search('bohemian rhapsody artist:queen', 'track,album'),
       playHere({ uris: ['spotify:track:t-bohemian'] }),
     ],
     speech: 'Playing Bohemian Rhapsody by Queen on Kitchen speaker.',
@@ -605,7 +606,11 @@ export const TABLE: Row[] = [
     say: 'play some jazz',
     envelope: intent('PlayGenreIntent', { genre: 'jazz' }),
     arrange: pausedInKitchen,
-    requests: [search('jazz', 'playlist'), playHere({ context_uri: 'spotify:playlist:pl-jazz-classics' })],
+    // An artist of exactly that name would win ("play some queen"); none is called Jazz.
+    requests: [
+      search('jazz', 'artist,playlist'),
+      playHere({ context_uri: 'spotify:playlist:pl-jazz-classics' }),
+    ],
     speech: 'Playing Jazz Classics on Kitchen speaker.',
     state: {
       of: nowPlaying,
@@ -619,7 +624,7 @@ export const TABLE: Row[] = [
     envelope: intent('PlayGenreIntent', { genre: 'jazz', device: 'kitchen speaker' }),
     arrange: pausedOnTv,
     requests: [
-      [search('jazz', 'playlist'), DEVICES],
+      [search('jazz', 'artist,playlist'), DEVICES],
       play('dev-kitchen', { context_uri: 'spotify:playlist:pl-jazz-classics' }),
     ],
     speech: 'Playing Jazz Classics on Kitchen speaker.',
@@ -628,6 +633,19 @@ export const TABLE: Row[] = [
       from: paused('dev-tv'),
       to: started('dev-kitchen', 'spotify:playlist:pl-jazz-classics'),
     },
+  },
+  {
+    intent: 'ShufflePlayIntent',
+    say: 'shuffle the album lemonade',
+    envelope: intent('ShufflePlayIntent', { query: 'the album lemonade' }),
+    arrange: pausedInKitchen,
+    requests: [
+      search('lemonade', 'album'),
+      playHere({ context_uri: 'spotify:album:al-lemonade' }),
+      PUT('/me/player/shuffle', { state: true }),
+    ],
+    speech: /^Shuffling Lemonade by Beyonc. on Kitchen speaker\.$/,
+    state: { of: (w) => player(w).shuffle, from: false, to: true },
   },
   {
     intent: 'PlaySearchIntent',

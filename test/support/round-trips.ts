@@ -166,7 +166,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     build: intent('PlayGenreIntent', { genre: 'jazz' }),
     arrange: kitchenPlaying,
     minimum: 2,
-    why: 'GET /search (playlists); PUT play with GET devices',
+    why: 'GET /search (an artist of that name, else a playlist); PUT play with GET devices',
   },
   {
     intent: 'PlaySongIntent',
@@ -207,6 +207,23 @@ export const ROUND_TRIPS: RoundTripCase[] = [
     arrange: kitchenPlaying,
     minimum: 3,
     why: 'GET /me/player and the followed shows together; their episodes in parallel; PUT play at the resume point',
+  },
+  {
+    intent: 'PlaySearchIntent',
+    variant: 'just play',
+    say: 'play something (paused)',
+    build: intent('PlaySearchIntent', { query: 'something' }),
+    arrange: (emulator) => playing(emulator, { isPlaying: false }),
+    minimum: 2,
+    why: 'GET /me/player (what was paused); PUT play to resume it, with GET devices',
+  },
+  {
+    intent: 'ShufflePlayIntent',
+    say: 'shuffle my workout mix',
+    build: intent('ShufflePlayIntent', { query: 'my workout mix' }),
+    arrange: kitchenPlaying,
+    minimum: 3,
+    why: 'GET /me/playlists offsets 0 and 50 together; PUT play with GET devices; then PUT shuffle (music first)',
   },
   simple('SaveSongIntent', 'like this song', 'GET /me/player, then PUT /me/library', 2),
   {

@@ -151,7 +151,9 @@ export function pickedOption(input: HandlerInput, question: Question): Option | 
   const { lang } = ctx(input);
   const name = intentName(input);
   if (name === 'ChooseIntent') {
-    const index = ordinalIndex(slotText(input, 'ordinal'), question.options.length, lang.ordinals);
+    // "The third one" fills the ordinal; "number three" or "option three" the number.
+    const said = slotText(input, 'ordinal') ?? slotText(input, 'number');
+    const index = ordinalIndex(said, question.options.length, lang.ordinals);
     return index === undefined ? undefined : question.options[index];
   }
   if (name !== question.intent) return undefined;

@@ -1,17 +1,28 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { ctx } from '../context';
-import { matchName } from '../matching';
+import { matchName, normalizeName } from '../matching';
+import { parsePlay, type PlayCommand, type PlayHeard, type PlayRequest } from '../matching/play';
 import type { Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
-import type { Image, SearchResults, SearchType } from '../spotify/types';
-import { onIntent, showingScreen, type Resume } from '../dialog/define';
+import type { Device, Image, RepeatState } from '../spotify/types';
+import { onIntent, showingScreen, type Resume, type SkillRequestHandler } from '../dialog/define';
 import { recall, remember, type UserMemory } from '../user/memory';
 import { askWhichOne, type Option } from '../dialog/question';
-import { intentName } from '../dialog/predicates';
+import { intentName, isIntent } from '../dialog/predicates';
 import { ask, tell } from '../dialog/respond';
 import { slotText } from '../dialog/slots';
 import { fallbackDevice, namedDevice } from '../resolve/target';
+import { TransferPlaybackHandler } from './devices';
+import {
+  NextHandler,
+  PreviousHandler,
+  ResumeHandler,
+  ShuffleHandler,
+  StartOverHandler,
+  namesSomethingToPlay,
+  setRepeat,
+} from './playback';
 import {
   cachedPlaylist,
   choosePlaylist,
@@ -31,8 +42,20 @@ export interface Playable {
   contextUri?: string;
   uris?: string[];
   images?: Image[] | null;
+  /** The playlist's item count, when known: a shuffle starts at a random position within it. */
+  total?: number | null;
+  /** The song of the context to start at (the most recent play). */
+  offset?: string;
+  /** Nothing to start: what was paused goes on ("Resuming X"). */
+  resuming?: boolean;
   /** Where to start in the first item (a podcast episode resumed at its `resume_point`). */
   positionMs?: number;
+}
+
+/** A modifier said with what to play ("on shuffle", "on repeat"), set once the music plays. */
+export interface Modes {
+  shuffle?: boolean;
+  repeat?: boolean;
 }
 
 export interface Where {
@@ -44,10 +67,11 @@ export interface Where {
   devices: () => Promise<DeviceList>;
   memory: Promise<UserMemory>;
   spokenDevice?: string;
+  modes?: Modes;
 }
 
 /** What playing needs besides the thing to play, started in parallel with looking that up. */
-export function where(input: HandlerInput, spokenDevice = slotText(input, 'device')): Where {
+export function where(input: HandlerInput, spokenDevice: string | undefined, modes?: Modes): Where {
   let listing: Promise<DeviceList> | undefined;
   const devices = () => {
     if (!listing) {
@@ -58,7 +82,7 @@ export function where(input: HandlerInput, spokenDevice = slotText(input, 'devic
     return listing;
   };
   if (spokenDevice) void devices();
-  return { devices, memory: recall(input), spokenDevice };
+  return { devices, memory: recall(input), spokenDevice, modes };
 }
 
 const isCode = (error: unknown, code: string) => error instanceof SpotifyError && error.code === code;
@@ -84,11 +108,11 @@ export async function startPlayback(
       choice = namedDevice(speech, devices, at.spokenDevice);
     }
     if (choice.kind === 'say') return tell(input, choice.ssml);
-    if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent);
+    if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent, at.modes);
     const memory = await at.memory;
-    if (!cached) return playOn(input, item, choice.device, memory);
+    if (!cached) return playOn(input, item, choice.device, memory, at.modes);
     try {
-      return await playOn(input, item, choice.device, memory);
+      return await playOn(input, item, choice.device, memory, at.modes);
     } catch (error) {
       if (!isGone(error)) throw error;
       // "Device not found" for a cached id: the device left or came back with a new id. List, then retry
@@ -97,15 +121,11 @@ export async function startPlayback(
       const again = namedDevice(speech, devices, at.spokenDevice);
       if (again.kind === 'device' && again.device.id === choice.device.id) throw error;
       if (again.kind === 'say') return tell(input, again.ssml);
-      if (again.kind === 'ambiguous') return askWhichDevice(input, item, again.options, intent);
-      return playOn(input, item, again.device, memory);
+      if (again.kind === 'ambiguous') return askWhichDevice(input, item, again.options, intent, at.modes);
+      return playOn(input, item, again.device, memory, at.modes);
     }
   }
-  const playing = spotify().player.play({
-    contextUri: item.contextUri,
-    uris: item.uris,
-    positionMs: item.positionMs,
-  });
+  const playing = spotify().player.play(playBody(input, item, at.modes));
   const listing = at.devices();
   try {
     await playing;
@@ -116,9 +136,11 @@ export async function startPlayback(
     const { devices } = listed.cached ? await readDevices(input) : listed;
     const choice = fallbackDevice(speech, devices, await at.memory);
     if (choice.kind === 'say') return tell(input, choice.ssml);
-    if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent);
-    return playOn(input, item, choice.device, await at.memory);
+    if (choice.kind === 'ambiguous') return askWhichDevice(input, item, choice.options, intent, at.modes);
+    return playOn(input, item, choice.device, await at.memory, at.modes);
   }
+  // The music plays: now the modifier, on the device that plays (the active one).
+  await applyModes(input, item, at.modes);
   // It plays on the active device; the list (read alongside, or cached) says which one that is. The music
   // already plays: a list that cannot be read only means the answer names no device.
   const unknown: DeviceList = { devices: [], cached: false };
@@ -134,7 +156,35 @@ export async function startPlayback(
     item,
     active?.id ? { id: active.id, name: active.name } : undefined,
     await at.memory,
+    at.modes,
   );
+}
+
+/**
+ * What PUT /me/player/play sends: the context or the songs; a shuffled playlist of known length starts at a
+ * random position, so the first song is not always the same one.
+ */
+function playBody(input: HandlerInput, item: Playable, modes?: Modes) {
+  const total = item.total ?? 0;
+  // The clock's milliseconds are as good as a die here, and keep a test's requests exact.
+  const offset =
+    modes?.shuffle && item.contextUri && total > 1
+      ? { position: Math.abs(Math.floor(ctx(input).deps.clock.now())) % total }
+      : item.offset
+        ? { uri: item.offset }
+        : undefined;
+  return { contextUri: item.contextUri, uris: item.uris, offset, positionMs: item.positionMs };
+}
+
+/** One song repeats itself; a playlist, album or artist repeats the whole. */
+const repeatStateOf = (item: Playable): RepeatState =>
+  !item.contextUri && item.uris?.length === 1 ? 'track' : 'context';
+
+/** After the play (time to music first): shuffle on, or repeat, on the same device. */
+async function applyModes(input: HandlerInput, item: Playable, modes?: Modes, deviceId?: string) {
+  const { spotify } = ctx(input);
+  if (modes?.shuffle) await spotify().player.setShuffle(true, deviceId);
+  if (modes?.repeat) await spotify().player.setRepeat(repeatStateOf(item), deviceId);
 }
 
 /** One PUT /me/player/play on a known device, remembered as the last one used; says what plays where. */
@@ -143,16 +193,13 @@ async function playOn(
   item: Playable,
   device: { id: string; name: string },
   memory: UserMemory,
+  modes?: Modes,
 ): Promise<Response> {
   const { spotify, cache } = ctx(input);
-  await spotify().player.play({
-    deviceId: device.id,
-    contextUri: item.contextUri,
-    uris: item.uris,
-    positionMs: item.positionMs,
-  });
+  await spotify().player.play({ deviceId: device.id, ...playBody(input, item, modes) });
   cache().activated(device.id);
-  return saidPlaying(input, item, device, memory);
+  await applyModes(input, item, modes, device.id);
+  return saidPlaying(input, item, device, memory, modes);
 }
 
 /** "Playing X on Kitchen speaker." (or without the device when Spotify's list did not show it active). */
@@ -161,10 +208,27 @@ async function saidPlaying(
   item: Playable,
   device: { id: string; name: string } | undefined,
   memory: UserMemory,
+  modes?: Modes,
 ): Promise<Response> {
   const { speech } = ctx(input);
   if (device && memory.lastDevice?.id !== device.id) {
     await remember(input, { lastDevice: { id: device.id, name: device.name } });
+  }
+  if (item.resuming) {
+    const ssml = device
+      ? speech.say('resumingOn', { name: item.name, device: device.name })
+      : speech.say('resuming', { name: item.name });
+    return tell(input, ssml);
+  }
+  if (modes?.shuffle || modes?.repeat) {
+    // "Shuffling Dinner Party on Kitchen speaker.", "Repeating Wonderwall by Oasis."
+    const name = item.artists
+      ? speech.fragment('itemBy', { title: item.name, artists: item.artists })
+      : item.name;
+    const key = modes.shuffle ? 'shuffling' : 'repeating';
+    const ssml = device ? speech.say(`${key}On`, { name, device: device.name }) : speech.say(key, { name });
+    const text = device ? speech.text('cardPlayingOn', { device: device.name }) : (item.artists ?? item.name);
+    return tell(input, ssml, { title: item.name, text, images: item.images });
   }
   if (!device) {
     const ssml = item.artists
@@ -190,10 +254,11 @@ function askWhichDevice(
   item: Playable,
   devices: Array<{ id: string; name: string }>,
   intent: string,
+  modes?: Modes,
 ): Response {
   const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
   const { name, artists, contextUri, uris, positionMs } = item;
-  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris, positionMs } };
+  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris, positionMs }, modes };
   const request = input.requestEnvelope.request as { intent?: Intent };
   const asked: Intent =
     request.intent?.name === intent
@@ -211,24 +276,38 @@ function askWhichDevice(
 
 /**
  * What a play intent's question carries: for "which device?", what was about to play (played without searching
- * again); for "which playlist?", the device named with it.
+ * again); for "which playlist?", the device named with it; for both, the modifier said with it.
  */
 type Carried =
-  | { kind: 'device'; play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris' | 'positionMs'> }
-  | { kind: 'playlist'; device?: string };
+  | {
+      kind: 'device';
+      play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris' | 'positionMs'>;
+      modes?: Modes;
+    }
+  | { kind: 'playlist'; device?: string; modes?: Modes };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** The modifier a question carried: only `true` flags count. */
+function modesOf(value: unknown): Modes | undefined {
+  if (!isRecord(value)) return undefined;
+  const modes: Modes = {};
+  if (value.shuffle === true) modes.shuffle = true;
+  if (value.repeat === true) modes.repeat = true;
+  return modes.shuffle || modes.repeat ? modes : undefined;
+}
 
 /** What the session gave back as Carried, or undefined when it is of another shape. */
 function carriedOf(value: unknown): Carried | undefined {
   // "Which playlist?" with no device named carries nothing.
   if (value === undefined) return { kind: 'playlist' };
   if (!isRecord(value)) return undefined;
+  const modes = modesOf(value.modes);
   // A device that is not a string is dropped, not the question.
   if (value.kind === 'playlist')
-    return { kind: 'playlist', device: typeof value.device === 'string' ? value.device : undefined };
+    return { kind: 'playlist', device: typeof value.device === 'string' ? value.device : undefined, modes };
   if (value.kind !== 'device' || !isRecord(value.play)) return undefined;
   const { name, artists, contextUri, uris, positionMs } = value.play;
   const urisOk = uris === undefined || (Array.isArray(uris) && uris.every((u) => typeof u === 'string'));
@@ -239,7 +318,7 @@ function carriedOf(value: unknown): Carried | undefined {
   const at =
     typeof positionMs === 'number' && Number.isFinite(positionMs) && positionMs > 0 ? positionMs : undefined;
   const play = { name, artists, contextUri, uris, positionMs: at } as Playable;
-  return { kind: 'device', play };
+  return { kind: 'device', play, modes };
 }
 
 /**
@@ -248,9 +327,10 @@ function carriedOf(value: unknown): Carried | undefined {
  */
 export const resumePlay: Resume = async (input, choice, value) => {
   const carried = carriedOf(value);
-  if (carried?.kind === 'device') return playOn(input, carried.play, choice, await recall(input));
+  if (carried?.kind === 'device')
+    return playOn(input, carried.play, choice, await recall(input), carried.modes);
   if (carried?.kind !== 'playlist' || !choice.uri) return undefined;
-  const at = where(input, slotText(input, 'device') ?? carried.device);
+  const at = where(input, slotText(input, 'device') ?? carried.device, carried.modes);
   return startPlayback(input, { name: choice.name, contextUri: choice.uri }, at, 'PlayPlaylistIntent');
 };
 
@@ -259,9 +339,11 @@ function playlistOptions(options: Array<{ name: string; value: { id: string; uri
 }
 
 /** Asks "Did you mean A or B?" and elicits the playlist slot again; the answer comes back to this intent. */
-function askWhichPlaylist(input: HandlerInput, options: Option[], intent: string): Response {
-  const device = slotText(input, 'device');
-  const carried: Carried | undefined = device ? { kind: 'playlist', device } : undefined;
+function askWhichPlaylist(input: HandlerInput, options: Option[], at: Where): Response {
+  const intent = 'PlayPlaylistIntent';
+  const device = at.spokenDevice;
+  const carried: Carried | undefined =
+    device || at.modes ? { kind: 'playlist', device, modes: at.modes } : undefined;
   return askWhichOne(
     input,
     { intent, slot: 'playlist', options, carried },
@@ -277,242 +359,420 @@ function askWhichPlaylist(input: HandlerInput, options: Option[], intent: string
 }
 
 /** A playlist, artist or show: played as a whole context, by its URI. */
-export const ofContext = (p: { name: string; uri: string; images?: Image[] | null }): Playable => ({
+export const ofContext = (p: {
+  name: string;
+  uri: string;
+  images?: Image[] | null;
+  total?: number | null;
+}): Playable => ({
   name: p.name,
   contextUri: p.uri,
   images: p.images,
+  total: p.total,
 });
+
+/** A playlist of the user's that holds nothing: said so, never played into Spotify's refusal. */
+const isEmpty = (p: { total?: number | null }) => p.total === 0;
 
 /**
  * "Play my workout mix (on the kitchen speaker)": the user's own playlists first (the warm index when it
  * knows the name: one round trip), then Spotify's search. A 404 for a cached playlist (deleted since) reads
  * the index again and tries once more.
  */
-async function playPlaylist(input: HandlerInput, retried = false): Promise<Response> {
-  const { speech, spotify, cache } = ctx(input);
-  const spoken = slotText(input, 'playlist') ?? slotText(input, 'query');
-  if (!spoken) {
-    input.responseBuilder.addElicitSlotDirective('playlist');
-    return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
-  }
-  const words = playlistWords(spoken, ctx(input).lang);
-  const lookup = lookupPlaylists(input, words);
-  const at = where(input);
-  const mine = await lookup;
+async function playPlaylist(
+  input: HandlerInput,
+  spoken: string,
+  at: Where,
+  orLiked = false,
+  retried = false,
+): Promise<Response> {
+  const { speech, spotify, cache, lang } = ctx(input);
+  const words = playlistWords(spoken, lang);
+  const mine = await lookupPlaylists(input, words);
   const { playlists, cached } = mine;
-  const result = choosePlaylist(words, mine, ctx(input).lang.matching);
+  const result = choosePlaylist(words, mine, lang.matching);
   if (result.kind === 'match') {
+    if (isEmpty(result.best.value))
+      return tell(input, speech.say('playlistEmpty', { name: result.best.name }));
     try {
-      return await startPlayback(input, ofContext(result.best.value), at);
+      return await startPlayback(input, ofContext(result.best.value), at, deviceIntent(input));
     } catch (error) {
       if (!cached || retried || !isGone(error)) throw error;
       cache().dropPlaylists();
-      return playPlaylist(input, true);
+      return playPlaylist(input, spoken, at, orLiked, true);
     }
   }
-  if (result.kind === 'ambiguous')
-    return askWhichPlaylist(input, playlistOptions(result.options), 'PlayPlaylistIntent');
+  if (result.kind === 'ambiguous') return askWhichPlaylist(input, playlistOptions(result.options), at);
   // Discover Weekly and the like: no search can find them for this app any more.
-  if (isSpotifysOwn(words, ctx(input).lang))
-    return tell(input, speech.say('spotifysOwnPlaylist', { name: words }));
+  if (isSpotifysOwn(words, lang)) return tell(input, speech.say('spotifysOwnPlaylist', { name: words }));
+  // "Favourites" that is no playlist of the user's: their Liked Songs.
+  if (orLiked) return playLiked(input, at);
+  // A library with no playlists at all: "my X" cannot be found, and nothing else is played for it.
+  if (playlists.length === 0) return tell(input, speech.say('noPlaylists', { name: spoken }));
   // Not in the library: a public playlist of that name, but only a close match, never something unrelated.
   const found = await spotify().search.query(spoken, ['playlist'], 5);
   const publicMatch = matchName(
-    ctx(input).lang.matching,
+    lang.matching,
     spoken,
     (found.playlists?.items ?? []).flatMap((p) => (p ? [{ name: p.name, value: p }] : [])),
     { kind: 'playlist' },
   );
-  if (publicMatch.kind === 'match') return startPlayback(input, ofContext(publicMatch.best.value), at);
+  if (publicMatch.kind === 'match')
+    return startPlayback(input, ofContext(publicMatch.best.value), at, deviceIntent(input));
+  // Spotify hides its own playlists from apps as `null` search hits: one that matched is likely the one meant.
+  if (found.playlists?.hidden) return tell(input, speech.say('maybeSpotifysOwnPlaylist', { name: spoken }));
   return tell(input, speech.say(playlists.length ? 'noPlaylistMatch' : 'noPlaylists', { name: spoken }));
 }
 
-export const PlayPlaylistHandler = onIntent(['PlayPlaylistIntent'], (input) => playPlaylist(input), {
-  resume: resumePlay,
-});
+/** "Play my liked songs": the first fifty, as a list of songs (Liked Songs is no context an app can play). */
+async function playLiked(input: HandlerInput, at: Where): Promise<Response> {
+  const { speech } = ctx(input);
+  const uris = await likedUris(input);
+  if (uris.length === 0) return tell(input, speech.say('noLikedSongs'));
+  return startPlayback(input, { name: speech.text('likedSongs'), uris }, at, deviceIntent(input));
+}
 
-export const PlayLikedSongsHandler = onIntent(
-  ['PlayLikedSongsIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
-    const reading = spotify().library.likedTracks({ limit: 50 });
-    const at = where(input);
-    const liked = await reading;
-    const uris = liked.items.flatMap((saved) => (saved?.track?.uri ? [saved.track.uri] : []));
-    if (uris.length === 0) return tell(input, speech.say('noLikedSongs'));
-    return startPlayback(input, { name: speech.text('likedSongs'), uris }, at);
-  },
-  { resume: resumePlay },
-);
+async function likedUris(input: HandlerInput): Promise<string[]> {
+  const liked = await ctx(input).spotify().library.likedTracks({ limit: 50 });
+  return liked.items.flatMap((saved) => (saved?.track?.uri ? [saved.track.uri] : []));
+}
+
+/**
+ * "Play something", "put some music on": what was paused resumes; otherwise the user's Liked Songs; otherwise
+ * the most recent thing played. The answer says which.
+ */
+async function justPlay(input: HandlerInput, at: Where): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const state = await spotify().player.getPlaybackState();
+  const item = state?.item;
+  if (item) {
+    if (state.is_playing && !at.spokenDevice) return tell(input, speech.say('errorAlreadyPlaying'));
+    // No body: Spotify resumes the song where it stopped, on the device named or the one it was on.
+    return startPlayback(input, { name: item.name, resuming: true }, at, deviceIntent(input));
+  }
+  const uris = await likedUris(input);
+  if (uris.length > 0)
+    return startPlayback(input, { name: speech.text('likedSongs'), uris }, at, deviceIntent(input));
+  const [last] = await spotify().player.recentlyPlayed(1);
+  if (!last?.track?.uri) return tell(input, speech.say('nothingToPlay'));
+  const song: Playable = {
+    name: last.track.name,
+    artists: artistNames(speech, last.track.artists) || undefined,
+    uris: [last.track.uri],
+  };
+  const context = last.context?.uri;
+  if (!context) return startPlayback(input, song, at, deviceIntent(input));
+  try {
+    // The song within what it was played from, so the music goes on after it.
+    const inContext = { ...song, uris: undefined, contextUri: context, offset: last.track.uri };
+    return await startPlayback(input, inContext, at, deviceIntent(input));
+  } catch (error) {
+    // That context no longer holds the song (or is gone): the song alone.
+    if (!isGone(error)) throw error;
+    return startPlayback(input, song, at, deviceIntent(input));
+  }
+}
 
 /** "Queen, David Bowie": the names side by side, in the pack's style (empty when there are none). */
 const artistNames = (speech: Speech, artists: Array<{ name: string } | null> | undefined) =>
   speech.names((artists ?? []).flatMap((a) => (a?.name ? [a.name] : [])));
 
-/**
- * "Play <name> (by <artist>)" for one kind of thing: Spotify's first hit of that search type, played where
- * the user said (or where the music is); "I couldn't find" otherwise. The search and the device lookup run
- * together.
- */
-function playFirstFound<T>(
-  intent: string,
-  slot: string,
-  type: SearchType,
-  firstHit: (found: SearchResults) => T | null | undefined,
-  playable: (hit: T, speech: Speech) => Playable,
-) {
-  const byArtist = type === 'album' || type === 'track';
-  return onIntent(
-    [intent],
-    async (input) => {
-      const { speech, spotify } = ctx(input);
-      const name = slotText(input, slot);
-      if (!name) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-      const artist = byArtist ? slotText(input, 'artist') : undefined;
-      const searching = spotify().search.query(artist ? `${name} artist:${artist}` : name, [type], 5);
-      const at = where(input);
-      const hit = firstHit(await searching);
-      if (!hit) return tell(input, speech.say('noSearchMatch', { name }));
-      return startPlayback(input, playable(hit, speech), at);
-    },
-    { resume: resumePlay },
+/** Two names the matcher reads as the same ("Beyoncé" and "beyonce"). */
+const same = (input: HandlerInput, a: string, b: string) =>
+  normalizeName(ctx(input).lang.matching, a) === normalizeName(ctx(input).lang.matching, b);
+
+type Named = { name: string };
+/** The item whose name is what was said (the matcher's answer), if any. */
+function named<T extends Named>(input: HandlerInput, spoken: string, items: Array<T | null> | undefined) {
+  const r = matchName(
+    ctx(input).lang.matching,
+    spoken,
+    (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
   );
+  return r.kind === 'match' ? r.best.value : undefined;
 }
 
-export const PlayArtistHandler = playFirstFound(
-  'PlayArtistIntent',
-  'artist',
-  'artist',
-  (found) => found.artists?.items.find(Boolean),
-  (hit) => ofContext(hit),
-);
+const ofAlbum = (
+  speech: Speech,
+  a: { name: string; uri: string; images?: Image[] | null; artists?: Array<{ name: string } | null> },
+): Playable => ({
+  name: a.name,
+  artists: artistNames(speech, a.artists) || undefined,
+  contextUri: a.uri,
+  images: a.images,
+});
+const ofTrack = (
+  speech: Speech,
+  t: {
+    name: string;
+    uri: string;
+    artists?: Array<{ name: string } | null>;
+    album?: { images?: Image[] | null } | null;
+  },
+): Playable => ({
+  name: t.name,
+  artists: artistNames(speech, t.artists),
+  uris: [t.uri],
+  images: t.album?.images,
+});
 
-export const PlayAlbumHandler = playFirstFound(
-  'PlayAlbumIntent',
-  'album',
-  'album',
-  (found) => found.albums?.items.find(Boolean),
-  (hit, speech) => ({
-    name: hit.name,
-    artists: artistNames(speech, hit.artists) || undefined,
-    contextUri: hit.uri,
-    images: hit.images,
-  }),
-);
-
-export const PlaySongHandler = playFirstFound(
-  'PlaySongIntent',
-  'song',
-  'track',
-  (found) => found.tracks?.items.find(Boolean),
-  (hit, speech) => ({
-    name: hit.name,
-    artists: artistNames(speech, hit.artists),
-    uris: [hit.uri],
-    images: hit.album?.images,
-  }),
-);
-
-/** Genres and moods: Spotify's playlists for them ("play some jazz" → a jazz playlist). */
-export const PlayGenreHandler = playFirstFound(
-  'PlayGenreIntent',
-  'genre',
-  'playlist',
-  (found) => found.playlists?.items.find(Boolean),
-  (hit) => ofContext(hit),
-);
+/**
+ * "Play <name> (by <artist>)" for one kind of thing: Spotify's search for that kind, played where the user said
+ * (or where the music is); "I couldn't find" otherwise. The search and the device lookup run together.
+ * - an artist, an album: the first hit;
+ * - a song by an artist ("discovery by daft punk"): the song of that name, else the album of that name, else
+ *   the first song;
+ * - a genre or mood ("some jazz", "some queen"): an artist of exactly that name, else a playlist for it.
+ */
+async function playFound(
+  input: HandlerInput,
+  what: { kind: 'artist' | 'album' | 'song' | 'genre'; name: string; artist?: string },
+  at: Where,
+): Promise<Response> {
+  const { speech, spotify } = ctx(input);
+  const { name, artist } = what;
+  const q = artist && what.kind !== 'artist' && what.kind !== 'genre' ? `${name} artist:${artist}` : name;
+  const found = await spotify().search.query(
+    q,
+    what.kind === 'song'
+      ? artist
+        ? ['track', 'album']
+        : ['track']
+      : what.kind === 'genre'
+        ? ['artist', 'playlist']
+        : [what.kind],
+    5,
+  );
+  let item: Playable | undefined;
+  if (what.kind === 'artist') {
+    const hit = found.artists?.items.find(Boolean);
+    item = hit && ofContext(hit);
+  } else if (what.kind === 'album') {
+    const hit = found.albums?.items.find(Boolean);
+    item = hit && ofAlbum(speech, hit);
+  } else if (what.kind === 'song') {
+    const track = named(input, name, found.tracks?.items);
+    const album = track ? undefined : named(input, name, found.albums?.items);
+    const first = found.tracks?.items.find(Boolean);
+    item = track ? ofTrack(speech, track) : album ? ofAlbum(speech, album) : first && ofTrack(speech, first);
+  } else {
+    const exact = (found.artists?.items ?? []).find((a) => a && same(input, a.name, name));
+    const list = found.playlists?.items.find(Boolean);
+    item = exact ? ofContext(exact) : list ? ofContext(list) : undefined;
+  }
+  if (!item) return tell(input, speech.say('noSearchMatch', { name }));
+  return startPlayback(input, item, at, deviceIntent(input));
+}
 
 /**
  * "Play X" with nothing else to go on: the user's own playlists first, then Spotify's search (an artist,
  * playlist or album whose name matches, else the best track). Own playlists and search run in parallel.
  */
-export const PlaySearchHandler = onIntent(
-  ['PlaySearchIntent'],
-  async (input) => {
-    const { speech, spotify, cache } = ctx(input);
-    const query = slotText(input, 'query');
-    if (!query) return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
-    const cleaned = playlistWords(query, ctx(input).lang);
-    let at: Where | undefined;
-    const warm = cachedPlaylist(input, cleaned);
-    if (warm) {
-      // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
-      try {
-        at = where(input);
-        return await startPlayback(input, ofContext(warm), at);
-      } catch (error) {
-        if (!isGone(error)) throw error;
-        cache().dropPlaylists();
-      }
+async function playSearch(input: HandlerInput, query: string, at: Where): Promise<Response> {
+  const { speech, spotify, cache, lang } = ctx(input);
+  const cleaned = playlistWords(query, lang);
+  const warm = cachedPlaylist(input, cleaned);
+  if (warm && !isEmpty(warm)) {
+    // One of the user's own playlists, by its exact name, from the warm index: play it, no search.
+    try {
+      return await startPlayback(input, ofContext(warm), at, deviceIntent(input));
+    } catch (error) {
+      if (!isGone(error)) throw error;
+      cache().dropPlaylists();
     }
-    // Discover Weekly and the like: only the user's own copy can play; a search cannot find them for this app.
-    const spotifysOwn = isSpotifysOwn(cleaned, ctx(input).lang);
-    // The own playlists are matched as soon as they arrive, while the search may still be on its way.
-    const reading = Promise.all([
-      lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, ctx(input).lang.matching)),
-      spotifysOwn
-        ? undefined
-        : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track', 'show'], 5),
-    ]);
-    at ??= where(input);
-    const [own, found] = await reading;
-    if (own.kind === 'match') return startPlayback(input, ofContext(own.best.value), at);
-    if (own.kind === 'ambiguous')
-      return askWhichPlaylist(input, playlistOptions(own.options), 'PlayPlaylistIntent');
-    if (!found) return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
-    const named = <T extends { name: string }>(items: Array<T | null> | undefined) => {
-      const r = matchName(
-        ctx(input).lang.matching,
-        cleaned,
-        (items ?? []).flatMap((i) => (i ? [{ name: i.name, value: i }] : [])),
-      );
-      return r.kind === 'match' ? r.best.value : undefined;
-    };
-    const artist = named(found.artists?.items);
-    if (artist) return startPlayback(input, ofContext(artist), at);
-    const playlist = named(found.playlists?.items);
-    if (playlist) {
-      return startPlayback(input, ofContext(playlist), at);
-    }
-    const album = named(found.albums?.items);
-    if (album) {
-      return startPlayback(
-        input,
-        {
-          name: album.name,
-          artists: artistNames(speech, album.artists),
-          contextUri: album.uri,
-          images: album.images,
-        },
-        at,
-      );
-    }
-    // A podcast said without the word ("put on sound and story"): the show, unless a song has that name.
-    const namedTrack = named(found.tracks?.items);
-    const show = namedTrack ? undefined : named(found.shows?.items);
-    if (show) return startPlayback(input, ofContext(show), at);
-    const track = namedTrack ?? found.tracks?.items.find(Boolean);
-    if (!track) return tell(input, speech.say('noSearchMatch', { name: query }));
-    return startPlayback(
-      input,
-      {
-        name: track.name,
-        artists: artistNames(speech, track.artists),
-        uris: [track.uri],
-        images: track.album?.images,
-      },
-      at,
-    );
+  }
+  // Discover Weekly and the like: only the user's own copy can play; a search cannot find them for this app.
+  const spotifysOwn = isSpotifysOwn(cleaned, lang);
+  // The own playlists are matched as soon as they arrive, while the search may still be on its way.
+  const [own, found] = await Promise.all([
+    lookupPlaylists(input, cleaned).then((mine) => choosePlaylist(cleaned, mine, lang.matching)),
+    spotifysOwn
+      ? undefined
+      : spotify().search.query(cleaned, ['artist', 'playlist', 'album', 'track', 'show'], 5),
+  ]);
+  // An artist of exactly that name ("play beyonce") wins over a playlist whose name only contains it.
+  const sameName = (found?.artists?.items ?? []).find((a) => a && same(input, a.name, cleaned));
+  if (own.kind === 'match' && (!sameName || same(input, own.best.name, cleaned))) {
+    if (isEmpty(own.best.value)) return tell(input, speech.say('playlistEmpty', { name: own.best.name }));
+    return startPlayback(input, ofContext(own.best.value), at, deviceIntent(input));
+  }
+  if (own.kind === 'ambiguous' && !sameName) return askWhichPlaylist(input, playlistOptions(own.options), at);
+  if (!found) return tell(input, speech.say('spotifysOwnPlaylist', { name: cleaned }));
+  const artist = sameName ?? named(input, cleaned, found.artists?.items);
+  const playlist = artist ? undefined : named(input, cleaned, found.playlists?.items);
+  const album = artist || playlist ? undefined : named(input, cleaned, found.albums?.items);
+  const namedTrack = named(input, cleaned, found.tracks?.items);
+  // A podcast said without the word ("put on sound and story"): the show, unless a song has that name.
+  const show =
+    artist || playlist || album || namedTrack ? undefined : named(input, cleaned, found.shows?.items);
+  const track = namedTrack ?? found.tracks?.items.find(Boolean);
+  const item = artist
+    ? ofContext(artist)
+    : playlist
+      ? ofContext(playlist)
+      : album
+        ? ofAlbum(speech, album)
+        : show
+          ? ofContext(show)
+          : track && ofTrack(speech, track);
+  if (!item) return tell(input, speech.say('noSearchMatch', { name: query }));
+  return startPlayback(input, item, at, deviceIntent(input));
+}
+
+/** Makes this request the given intent (with these slots), so its own handler answers it as if Alexa had sent it. */
+function asIntent(input: HandlerInput, name: string, slots: Record<string, string> = {}) {
+  const request = input.requestEnvelope.request as { intent?: Intent };
+  request.intent = {
+    name,
+    confirmationStatus: 'NONE',
+    slots: Object.fromEntries(
+      Object.entries(slots).map(([slot, value]) => [slot, { name: slot, value, confirmationStatus: 'NONE' }]),
+    ),
+  };
+}
+
+/** A player command said as something to play ("play the next track"): the command's own handler does it. */
+function runCommand(input: HandlerInput, command: PlayCommand, device?: string) {
+  switch (command) {
+    case 'next':
+      asIntent(input, 'AMAZON.NextIntent');
+      return NextHandler.handle(input);
+    case 'previous':
+      asIntent(input, 'AMAZON.PreviousIntent');
+      return PreviousHandler.handle(input);
+    case 'startOver':
+      asIntent(input, 'AMAZON.StartOverIntent');
+      return StartOverHandler.handle(input);
+    case 'resume':
+      asIntent(input, 'AMAZON.ResumeIntent');
+      return ResumeHandler.handle(input);
+    case 'shuffleOn':
+      asIntent(input, 'AMAZON.ShuffleOnIntent');
+      return ShuffleHandler.handle(input);
+    case 'shuffleOff':
+      asIntent(input, 'AMAZON.ShuffleOffIntent');
+      return ShuffleHandler.handle(input);
+    case 'repeatOff':
+      return setRepeat(input, 'off');
+    case 'repeatTrack':
+      return setRepeat(input, 'track');
+    case 'repeatContext':
+      return setRepeat(input, 'context');
+    case 'transfer':
+      asIntent(input, 'TransferPlaybackIntent', device ? { device } : {});
+      return TransferPlaybackHandler.handle(input);
+  }
+}
+
+/** The intents whose device slot a "which device?" question can elicit again. */
+const WITH_DEVICE = new Set([
+  'PlayPlaylistIntent',
+  'PlayLikedSongsIntent',
+  'PlayArtistIntent',
+  'PlayAlbumIntent',
+  'PlaySongIntent',
+  'PlayGenreIntent',
+]);
+const deviceIntent = (input: HandlerInput) => {
+  const name = intentName(input);
+  return name && WITH_DEVICE.has(name) ? name : 'PlayPlaylistIntent';
+};
+
+/** Which slot of each play intent holds the words, and what the intent itself says. */
+const HEARD: Record<string, Omit<PlayHeard, 'text' | 'artist' | 'device'> & { slot?: string }> = {
+  PlayPlaylistIntent: { kind: 'playlist', slot: 'playlist' },
+  PlayLikedSongsIntent: { kind: 'liked' },
+  PlayArtistIntent: { kind: 'artist', slot: 'artist' },
+  PlayAlbumIntent: { kind: 'album', slot: 'album' },
+  PlaySongIntent: { kind: 'song', slot: 'song' },
+  PlayGenreIntent: { kind: 'genre', slot: 'genre' },
+  PlaySearchIntent: { kind: 'search', slot: 'query' },
+  ShufflePlayIntent: { kind: 'search', slot: 'query', shuffle: true },
+  // "Loop my workout mix": a repeat mode that is no mode names what to play (playback.ts sends it here).
+  RepeatModeIntent: { kind: 'search', slot: 'mode', repeat: true },
+};
+
+/** The words of whichever play intent Alexa chose. */
+function heardOf(input: HandlerInput): PlayHeard {
+  const { slot, ...said } = HEARD[intentName(input) ?? ''] ?? HEARD.PlaySearchIntent;
+  const byArtist = said.kind === 'album' || said.kind === 'song';
+  return {
+    ...said,
+    text: slot ? slotText(input, slot) : undefined,
+    artist: byArtist ? slotText(input, 'artist') : undefined,
+    device: slotText(input, 'device'),
+  };
+}
+
+/**
+ * Whether a device of the user's may be called that (the cached list first, then Spotify's): the same reading
+ * of device names as everywhere (resolve/target.ts), a device that cannot be controlled included.
+ */
+async function canBeDevice(input: HandlerInput, at: Where, spoken: string): Promise<boolean> {
+  const { speech, lang } = ctx(input);
+  const names = (devices: Device[]) =>
+    namedDevice(speech, devices, spoken).kind !== 'say' ||
+    matchName(
+      lang.matching,
+      spoken,
+      devices.flatMap((d) => (d?.name && d.is_restricted ? [{ name: d.name, value: d }] : [])),
+      { kind: 'device' },
+    ).kind !== 'none';
+  const { devices, cached } = await at.devices();
+  if (names(devices)) return true;
+  return cached ? names((await readDevices(input)).devices) : false;
+}
+
+/** Plays what the request names, where it says, with its modifier; or does the command it means. */
+async function perform(input: HandlerInput, request: PlayRequest): Promise<Response> {
+  const { what, device, shuffle, repeat } = request;
+  const at = where(input, device, shuffle || repeat ? { shuffle, repeat } : undefined);
+  if (request.whole && device && !(await canBeDevice(input, at, device)))
+    return perform(input, request.whole);
+  switch (what.kind) {
+    case 'command':
+      return runCommand(input, what.command, device);
+    case 'liked':
+      return playLiked(input, at);
+    case 'anything':
+      return justPlay(input, at);
+    case 'playlist':
+      return playPlaylist(input, what.name, at, what.orLiked);
+    case 'search':
+      return what.orLiked ? playPlaylist(input, what.name, at, true) : playSearch(input, what.name, at);
+    case 'artist':
+    case 'album':
+    case 'song':
+    case 'genre':
+      return playFound(input, { ...what, kind: what.kind }, at);
+  }
+}
+
+/** Every play intent: the words are read the same way whichever one Alexa chose (matching/play.ts). */
+async function play(input: HandlerInput): Promise<Response> {
+  const { speech, lang } = ctx(input);
+  const heard = heardOf(input);
+  const request = parsePlay(lang.play, heard);
+  if (request) return perform(input, request);
+  if (heard.kind === 'playlist') {
+    input.responseBuilder.addElicitSlotDirective('playlist');
+    return ask(input, speech.say('whichPlaylist'), speech.say('whichPlaylistReprompt'));
+  }
+  return ask(input, speech.say('whatToPlay'), speech.say('whatToPlay'));
+}
+
+export const PlayHandler = onIntent(
+  Object.keys(HEARD).filter((i) => i !== 'RepeatModeIntent'),
+  play,
+  {
+    resume: resumePlay,
   },
-  { resume: resumePlay },
 );
 
-export const PLAY_HANDLERS = showingScreen('nowPlaying', [
-  PlayPlaylistHandler,
-  PlayLikedSongsHandler,
-  PlayArtistHandler,
-  PlayAlbumHandler,
-  PlaySongHandler,
-  PlayGenreHandler,
-  PlaySearchHandler,
-]);
+/** "Loop my workout mix", "put wonderwall on repeat": RepeatModeIntent with a mode that is something to play. */
+export const RepeatPlayHandler: SkillRequestHandler = {
+  ...onIntent(['RepeatModeIntent'], play),
+  canHandle: (input) => isIntent(input, 'RepeatModeIntent') && namesSomethingToPlay(input),
+};
+
+export const PLAY_HANDLERS = showingScreen('nowPlaying', [PlayHandler, RepeatPlayHandler]);

@@ -140,7 +140,7 @@ export const ShuffleHandler = onIntent(
 
 const REPEAT_SPEECH = { track: 'repeatTrack', context: 'repeatContext', off: 'repeatOff' } as const;
 
-async function setRepeat(input: HandlerInput, state: RepeatState) {
+export async function setRepeat(input: HandlerInput, state: RepeatState) {
   const { speech, spotify } = ctx(input);
   await spotify().player.setRepeat(state);
   return tell(input, speech.say(REPEAT_SPEECH[state]));
@@ -149,12 +149,20 @@ async function setRepeat(input: HandlerInput, state: RepeatState) {
 export const LoopOnHandler = onIntent(['AMAZON.LoopOnIntent'], (input) => setRepeat(input, 'context'));
 export const LoopOffHandler = onIntent(['AMAZON.LoopOffIntent'], (input) => setRepeat(input, 'off'));
 
-export const RepeatModeHandler = onIntent(['RepeatModeIntent'], (input) => {
+/** "Loop my workout mix": a mode that is no repeat mode names something to play (handlers/play.ts plays it). */
+export const namesSomethingToPlay = (input: HandlerInput) =>
+  slotId(input, 'mode') === undefined && slotText(input, 'mode') !== undefined;
+
+const repeatMode = onIntent(['RepeatModeIntent'], (input) => {
   const id = slotId(input, 'mode');
   if (id === 'track' || id === 'context' || id === 'off') return setRepeat(input, id);
   const { speech } = ctx(input);
   return ask(input, speech.say('repeatWhich'), speech.say('repeatWhich'));
 });
+export const RepeatModeHandler = {
+  ...repeatMode,
+  canHandle: (input: HandlerInput) => repeatMode.canHandle(input) && !namesSomethingToPlay(input),
+};
 
 /**
  * "Volume 4" (Echo's scale: 40 %), "volume 40 percent", "max volume", "set the kitchen volume to 3". Past the

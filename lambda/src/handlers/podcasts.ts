@@ -127,7 +127,7 @@ export const PlayPodcastHandler = onIntent(
     const spokenEpisode = slotText(input, 'episode');
     if (!spokenShow && spokenEpisode) {
       const searching = spotify().search.query(spokenEpisode, ['episode'], 5);
-      const at = where(input);
+      const at = where(input, slotText(input, 'device'));
       const episode = namedIn(lang, spokenEpisode, (await searching).episodes?.items);
       if (!episode) return tell(input, speech.say('noEpisodeMatch', { name: spokenEpisode }));
       // Search answers with simplified episodes, which do not name their show.
@@ -135,7 +135,7 @@ export const PlayPodcastHandler = onIntent(
     }
     if (!spokenShow) return askWhichPodcast(input);
     const finding = findShow(input, spokenShow);
-    const at = where(input);
+    const at = where(input, slotText(input, 'device'));
     const show = await finding;
     if (show.kind === 'say') return show.response;
     const number = slotNumber(input, 'number');
@@ -180,7 +180,7 @@ export const PlayNewestEpisodeHandler = onIntent(
     const spoken = slotText(input, 'show');
     if (!spoken) return askWhichPodcast(input);
     const finding = findShow(input, spoken);
-    const at = where(input);
+    const at = where(input, slotText(input, 'device'));
     const show = await finding;
     if (show.kind === 'say') return show.response;
     const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
@@ -195,7 +195,7 @@ export const PlayNewestEpisodeHandler = onIntent(
 async function resumeShow(input: HandlerInput, spoken: string): Promise<Response> {
   const { speech, spotify } = ctx(input);
   const finding = findShow(input, spoken);
-  const at = where(input);
+  const at = where(input, slotText(input, 'device'));
   const show = await finding;
   if (show.kind === 'say') return show.response;
   const page = await spotify().shows.episodes(show.value.id, { limit: RESUME_EPISODES });
@@ -216,7 +216,7 @@ async function resumeAny(input: HandlerInput): Promise<Response> {
     spotify().player.getPlaybackState(),
     spotify().library.savedShows(RESUME_SHOWS),
   ]);
-  const at = where(input);
+  const at = where(input, slotText(input, 'device'));
   const [state, followed] = await reading;
   if (state?.item?.type === 'episode') {
     if (state.is_playing) return tell(input, speech.say('errorAlreadyPlaying'));

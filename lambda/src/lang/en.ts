@@ -78,6 +78,19 @@ export const enStrings = {
   playingByOn: 'Playing {name} by {artists} on {device}.',
   playing: 'Playing {name}.',
   playingBy: 'Playing {name} by {artists}.',
+  /** Played with a modifier ("play X on shuffle"); {name} may be "X by Y". */
+  shufflingOn: 'Shuffling {name} on {device}.',
+  shuffling: 'Shuffling {name}.',
+  repeatingOn: 'Repeating {name} on {device}.',
+  repeating: 'Repeating {name}.',
+  /** "Play something" while something is paused. */
+  resumingOn: 'Resuming {name} on {device}.',
+  resuming: 'Resuming {name}.',
+  /** "Play something" with nothing paused, no liked songs and nothing played before. */
+  nothingToPlay:
+    "There's nothing to pick up from yet. Say, play, and the name of a playlist, an artist or a song.",
+  /** A playlist of the user's with no songs: Spotify would refuse to play it. */
+  playlistEmpty: '{name} is empty. Add some songs to it in Spotify, or ask me for another playlist.',
   likedSongs: 'your liked songs',
   noLikedSongs: "You don't have any liked songs yet. Say, like this song, while something plays to save it.",
   whichPlaylist: 'Which playlist?',
@@ -91,6 +104,9 @@ export const enStrings = {
   /** Discover Weekly and the like: out of reach for apps since Spotify's 2024–2026 API changes. */
   spotifysOwnPlaylist:
     "Spotify doesn't let apps like this one play its own playlists, such as {name}. Start it in the Spotify app, or ask me for one of yours.",
+  /** Not the user's, and the search matched only playlists Spotify hides from apps (`null` hits). */
+  maybeSpotifysOwnPlaylist:
+    "{name} isn't one of your playlists, and Spotify doesn't let apps like this one play its own. Start it in the Spotify app, or ask me for one of yours.",
   spotifysOwnPlaylistAdd:
     "{name} is one of Spotify's own playlists: only Spotify can add to it. Try one of yours.",
   whatToPlay: 'What should I play? You can say, play my liked songs, or, play music by an artist.',
@@ -434,6 +450,52 @@ export const en: LanguagePack = {
       car: ['Automobile'],
       console: ['GameConsole'],
       soundbar: ['AVR', 'STB', 'Speaker'],
+    },
+    play: {
+      politeLeading: /^(?:please|just|can you|could you|go ahead and)\s+/i,
+      politeTrailing: /\s+(?:please|thanks|thank you|for me)$/i,
+      shuffleLeading: /^(?:shuffle(?: play)?|shuffled|randomly play)\s+/i,
+      repeatLeading: /^(?:loop|repeat|keep repeating)\s+/i,
+      shuffleTrailing:
+        /\s+(?:(?:on|in) shuffle(?: mode)?|shuffled|with shuffle(?: on)?|and shuffle(?: it| them)?|(?:in|on) random(?: order| mode)?|randomly|at random)$/i,
+      repeatTrailing:
+        /\s+(?:on (?:repeat|loop)|in a loop|(?:on|in) repeat mode|looped|repeated|and (?:repeat|loop) it|over and over(?: again)?)$/i,
+      shuffleAlone: /^(?:shuffle(?: mode)?|random(?: order)?)$/i,
+      repeatAlone: /^(?:repeat(?: mode)?|loop)$/i,
+      device: /^(?:(.+) )?(?:on|in) (?:the |my )?(.+)$/i,
+      anything:
+        /^(?:(?:some(?:thing)?|any(?:thing)?|whatever|some good|something good|a bit of) ?(?:music|tunes|songs)?|music|tunes|songs|spotify|(?:the )?music|the tunes)$/i,
+      liked:
+        /^(?:(?:my|the) )?(?:liked (?:songs|music|tracks)|saved (?:songs|music|tracks)|favou?rite (?:songs|music|tracks)|hearted songs|library|music library|(?:songs|music|tracks|everything|all the songs|the songs) i(?:'ve| have)? (?:liked|saved|like|love|hearted))(?: (?:playlist|play list))?$/i,
+      likedMaybe: /^(?:(?:my|the) )?(?:favou?rites|likes)(?: (?:playlist|play list))?$/i,
+      current:
+        /^(?:this|it|that|this one|these|these songs|this song|this track|this playlist|this album|the current (?:song|playlist|album)|the music|this music|what's playing)$/i,
+      currentSong: /^(?:it|this|that|this one|this song|this track|the current song)$/i,
+      commands: {
+        next: /^(?:the )?next(?: (?:one|song|track|episode))?(?: up)?$/i,
+        previous:
+          /^(?:the )?(?:previous(?: one| song| track| episode)?(?: again)?|(?:(?:song|track|one) )?before(?: this(?: one)?)?|(?:last|that) (?:song|track|one) again)$/i,
+        startOver:
+          /^(?:(?:it|this|this song|this track|the song)(?: again)? )?(?:from the (?:start|beginning|top)|over)$|^(?:(?:this|the) )?(?:song|track) (?:again|over)$/i,
+        resume:
+          /^(?:whatever (?:was|i was) (?:playing|listening to)|(?:the )?music again|what i was (?:playing|listening to)|where i left off|it again|(?:playing )?again)$/i,
+      },
+      /** With shuffle or repeat: the player's own switch ("shuffle on", "shuffle mode off"). */
+      switchOn: /^(?:mode )?on$/i,
+      switchOff: /^(?:mode )?off$/i,
+      kinds: {
+        playlist: [
+          /^(?:(?:my|the|a) )?(?:playlist|play list) (?:called |named )?(.+)$/i,
+          /^(.+) (?:playlist|play list)$/i,
+        ],
+        album: [/^(?:the )?(?:album|record) (?:called |named )?(.+)$/i, /^(?:the )?(.+) album$/i],
+        artist: [
+          /^(?:(?:some |the )?(?:songs|music|tracks|hits)|something|anything) (?:by|from) (.+)$/i,
+          /^(?:the )?(?:artist|band|singer) (.+)$/i,
+        ],
+        song: [/^(?:the )?(?:song|track|single) (?:called |named )?(.+)$/i],
+        genre: [/^some (.+)$/i],
+      },
     },
   },
 };

@@ -4,6 +4,7 @@
  * against it, so a missing string or word list is a compile error.
  */
 import type { MatchLanguage } from '../matching/types';
+import type { PlayWords } from '../matching/play';
 import type { enScreens, enStrings } from './en';
 
 /** The keys of the string table (today's names, shared by every language). */
@@ -65,6 +66,8 @@ export interface Understanding {
    * does not say what it is ("Sam's MacBook Pro").
    */
   deviceKinds: Readonly<Record<string, readonly string[]>>;
+  /** The words around a play request: modifiers, devices, kinds, "just play", liked songs, commands. */
+  play: PlayWords;
 }
 
 /** The keys of the screens' words. */

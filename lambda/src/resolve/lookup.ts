@@ -57,12 +57,17 @@ export function matchPlaylist(
   playlists: CachedPlaylist[],
   lang: MatchLanguage,
 ): MatchResult<CachedPlaylist> {
-  return matchName(
+  const result = matchName(
     lang,
     spoken,
     playlists.map((p) => ({ name: p.name, value: p })),
     { kind: 'playlist' },
   );
+  if (result.kind !== 'ambiguous') return result;
+  // A tie between a playlist with songs and empty ones is no question: the one with songs.
+  const filled = result.options.filter((o) => o.value.total !== 0);
+  if (filled.length === 1) return { kind: 'match', best: filled[0] };
+  return filled.length > 1 && filled.length < result.options.length ? { ...result, options: filled } : result;
 }
 
 /** The cached playlist the user named exactly, if the warm index has one (no request made). */
@@ -81,7 +86,8 @@ export interface PlaylistLookup {
 }
 
 /**
- * Each index's playlists by normal form (the first of a form wins, as in the matcher), built once (again
+ * Each index's playlists by normal form (the first of a form wins, as in the matcher, except that one with songs
+ * wins over an empty one), built once (again
  * only for a request in another language: normal forms depend on the language).
  */
 const byNormal = new WeakMap<PlaylistIndex, { lang: MatchLanguage; names: Map<string, CachedPlaylist> }>();
@@ -98,7 +104,9 @@ function exactIn(index: PlaylistIndex, spoken: string, lang: MatchLanguage): Cac
     const names = new Map<string, CachedPlaylist>();
     for (const p of index.playlists) {
       const normal = normalizeName(lang, p.name);
-      if (normal && !names.has(normal)) names.set(normal, p);
+      const first = normal ? names.get(normal) : undefined;
+      // Two of one name: a playlist with songs wins over an empty one.
+      if (normal && (!first || (first.total === 0 && p.total !== 0))) names.set(normal, p);
     }
     known = { lang, names };
     byNormal.set(index, known);

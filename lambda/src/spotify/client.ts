@@ -397,7 +397,9 @@ export class SearchApi extends Group {
     for (const type of types) {
       const key = RESULT_KEYS[type];
       const page = body[key];
-      if (page && typeof page === 'object') results[key] = { ...page, items: objectsOnly(page.items) };
+      if (!page || typeof page !== 'object') continue;
+      const items = objectsOnly(page.items);
+      results[key] = { ...page, items, hidden: page.items.length - items.length };
     }
     return results as SearchResults;
   }

@@ -106,7 +106,11 @@ export interface Paging<T> {
 }
 
 /** A page with Spotify's `null` entries (unavailable or Spotify-owned editorial items) already dropped. */
-export type Page<T> = Omit<Paging<T>, 'items'> & { items: T[] };
+export type Page<T> = Omit<Paging<T>, 'items'> & {
+  items: T[];
+  /** How many `null` entries were dropped (a search's hits Spotify hides from apps, such as its own playlists). */
+  hidden?: number;
+};
 
 /** `GET /me`. Since 2026 there is no `product`: Premium shows only as `PREMIUM_REQUIRED` on a command. */
 export interface UserProfile {
