@@ -206,6 +206,22 @@ describe('answers the way people give them (issue 13, family 8)', () => {
     },
   );
 
+  test.each([
+    [{ number: '3' }, 'number three'],
+    [{ number: '2' }, 'option two'],
+    [{ ordinal: '-1' }, 'the last one'],
+  ])(
+    'U: play my road trip playlist / A: Did you mean …? U: %j (ChooseIntent, "%s") / A: plays that one',
+    async (slots, _said) => {
+      await roadTrip();
+      const reply = await alexa.say('ChooseIntent', slots);
+      expect(reply.speech).toMatch(/^Playing Road Trip 20(19|21)/);
+      expect(played()).toEqual([
+        slots.number === '2' ? 'spotify:playlist:pl-filler-1' : 'spotify:playlist:pl-filler-45',
+      ]);
+    },
+  );
+
   test('U: the middle one (of two) / A: asked again, nothing played: two options have no middle', async () => {
     await alexa.say('PlayPlaylistIntent', { playlist: 'workout' });
     const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'the middle one' });

@@ -53,3 +53,19 @@ test("U: play my workout mix / A: a playlist of the user's own is not mistaken f
   const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'workout mix' });
   expect(reply.speech).toBe('Playing Workout Mix on Kitchen speaker.');
 });
+
+test("U: play the jazz vibes playlist (Spotify's editorial, hidden from apps) / A: not yours, and Spotify's own are out of reach; nothing played", async () => {
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'jazz vibes' });
+  // Not a name the pack lists: the search's `null` hit (what Spotify sends for a playlist it hides) tells.
+  expect(reply.speech).toBe(
+    "jazz vibes isn't one of your playlists, and Spotify doesn't let apps like this one play its own. Start it in the Spotify app, or ask me for one of yours.",
+  );
+  expect(searches()).toHaveLength(1);
+  expect(writes()).toEqual([]);
+});
+
+test("U: play my polka favourites (no such playlist anywhere) / A: I couldn't find it; Spotify's own are not blamed", async () => {
+  const reply = await alexa.say('PlayPlaylistIntent', { playlist: 'polka favourites' });
+  expect(reply.speech).toMatch(/^I couldn't find a playlist called polka favourites/);
+  expect(writes()).toEqual([]);
+});
