@@ -94,7 +94,7 @@ describe('npm start', () => {
       'npm',
       ['start', '--silent', '--', '--log-file', logFile, '--memory-file', path.join(tmp, 'memory.json')],
       {
-        input: 'open connect remote\nplay my workout mix\n',
+        input: "open connect remote\nplay my workout mix\nwhat's playing\n",
       },
     );
     expect(result.stderr).not.toMatch(/Error/);
@@ -103,8 +103,15 @@ describe('npm start', () => {
     expect(lines).toContain('· Linked: 11 scopes granted, token valid for 3600 s.');
     expect(lines).toContain('U: open connect remote');
     expect(lines).toContain('A: Playing Workout Mix on Kitchen speaker.');
+    expect(lines.find((l) => l.startsWith('   card Standard: Eye of the Tiger'))).toBe(
+      '   card Standard: Eye of the Tiger — Survivor / Eye of the Tiger / On Kitchen speaker [image https://i.scdn.co/image/al-eye-tiger-640]',
+    );
     expect(result.stdout).toMatch(/▶ Kitchen speaker · .+ · playing · vol 50% · shuffle off · repeat off/);
     expect(result.stdout).toMatch(/↳ PUT \/v1\/me\/player\/play 204 [\d.]+ ms/);
+    // The card's lines, one after the other on the card line.
+    expect(lines).toContain(
+      '   card Standard: Workout Mix — Playing on Kitchen speaker [image https://i.scdn.co/image/pl-workout-mix-mosaic]',
+    );
     expect(result.stdout).not.toContain('\u001b['); // a pipe gets plain text
     expect(result.stdout).not.toMatch(TOKEN);
     const log = fs.readFileSync(logFile, 'utf8');

@@ -144,7 +144,8 @@ export function renderTurn(raw: TurnView, s: Style, showCalls: boolean): string[
 
 /** A turn's strings without control characters (recursively; the view is plain data). */
 function cleanView<T>(value: T): T {
-  if (typeof value === 'string') return terminalSafe(value) as T;
+  // A line break (a card's lines) reads as " / ", never as a line of its own that could pass for console output.
+  if (typeof value === 'string') return terminalSafe(value.replace(/\s*\n\s*/g, ' / ')) as T;
   if (Array.isArray(value)) return value.map(cleanView) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanView(v)])) as T;
