@@ -52,6 +52,14 @@ describe('utterance resolver: samples and slots', () => {
     expect(r.kind === 'intent' && r.intent.sample).toBe('play my {playlist}');
   });
 
+  test('typed without apostrophes ("whats next", "dont"), as Alexa would have heard it with them', () => {
+    const real = new UtteranceResolver(loadModel(modelFile(ROOT, 'en-US')));
+    const intent = (text: string) => summary(real.resolve(text));
+    expect(intent('whats next')).toBe('WhatsNextIntent');
+    expect(intent('whats next')).toBe(intent("what's next"));
+    expect(intent('play the song dont stop me now')).toBe('PlaySongIntent song=dont stop me now');
+  });
+
   test('a number slot takes only numbers: "set the volume to loud" is not SetVolumeIntent', () => {
     expect(resolve('set the volume to loud')).toBe('AMAZON.FallbackIntent');
   });

@@ -627,6 +627,11 @@ describe('Web API', () => {
       const found = (await api('GET', '/search?q=sound+and+story&type=show')).json as Record<string, Json>;
       expect((found.shows.items as Json[]).map((s) => s.name)).toEqual(['Sound & Story']);
     });
+
+    test('search ignores apostrophes: "dont stop me now" finds Don\'t Stop Me Now', async () => {
+      const found = (await api('GET', '/search?q=dont+stop+me+now&type=track')).json as Record<string, Json>;
+      expect((found.tracks.items as Json[]).map((t) => t.name)).toContain("Don't Stop Me Now");
+    });
   });
 
   describe('removed endpoints', () => {

@@ -5,7 +5,7 @@
  *
  *   (the user has a default device, a last device and a muted volume remembered; the kitchen plays at 70)
  *   U: mute                                     A: Muted. ...            (Spotify: volume 0)
- *   U: unmute                                   A: Volume back to N.     (Spotify: volume N)
+ *   U: unmute                                   A: Volume back to N percent.   (Spotify: volume N)
  *   U: move the music to the living room tv     A: Moving playback to Living Room TV.
  *   U: use the kitchen speaker by default       A: Okay. ... / I couldn't save ...
  *   (nothing active)  U: resume                 A: ... on <device> / which device?
@@ -105,7 +105,7 @@ test.concurrent.each(FAULTS)(
       expect(activeDevice(alexa.emulator)!.volume_percent).toBe(0);
 
       const unmute = await timed(() => alexa.say('UnmuteIntent'));
-      const level = Number(/^Volume back to (\d+)\.$/.exec(unmute.speech)?.[1]);
+      const level = Number(/^Volume back to (\d+) percent\.$/.exec(unmute.speech)?.[1]);
       expect(activeDevice(alexa.emulator)!.volume_percent).toBe(level);
 
       const transfer = await timed(() => alexa.say('TransferPlaybackIntent', { device: 'living room tv' }));

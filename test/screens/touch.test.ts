@@ -51,8 +51,8 @@ test('T: next and previous / A: the same calls as the spoken intents', async () 
 
 test('T: volume up, volume down / A: ten steps each way', async () => {
   const before = volume()!;
-  expect((await alexa.touch(['volumeUp'])).speech).toBe(`Volume ${Math.min(100, before + 10)}.`);
-  expect((await alexa.touch(['volumeDown'])).speech).toBe(`Volume ${before}.`);
+  expect((await alexa.touch(['volumeUp'])).speech).toBe(`Volume ${Math.min(100, before + 10)} percent.`);
+  expect((await alexa.touch(['volumeDown'])).speech).toBe(`Volume ${before} percent.`);
   expect(volume()).toBe(before);
 });
 

@@ -31,7 +31,7 @@ describe('volume the Echo way', () => {
     ],
   ])('U: %s / A: Volume N.', async (_said, slots, expected) => {
     const reply = await alexa.say('SetVolumeIntent', slots);
-    expect(reply.speech).toBe(`Volume ${expected}.`);
+    expect(reply.speech).toBe(`Volume ${expected} percent.`);
     expect(alexa.lines()).toEqual([`PUT /v1/me/player/volume?volume_percent=${expected}`]);
   });
 
@@ -63,7 +63,7 @@ describe('volume the Echo way', () => {
     ['VolumeDownIntent', 'turn it down by 15 percent', { percent: '15' }, 35],
   ])('U: %s: %s (from 50) / A: Volume N.', async (intent, _said, slots, expected) => {
     activeDevice(alexa.emulator)!.volume_percent = 50;
-    expect((await alexa.say(intent, slots)).speech).toBe(`Volume ${expected}.`);
+    expect((await alexa.say(intent, slots)).speech).toBe(`Volume ${expected} percent.`);
     expect(activeDevice(alexa.emulator)?.volume_percent).toBe(expected);
   });
 });
@@ -126,16 +126,16 @@ describe('a named device or room', () => {
     ]);
   });
 
-  test('U: turn the tv down (it plays there, at 30) / A: Volume 20. (the TV only)', async () => {
+  test('U: turn the tv down (it plays there, at 30) / A: Volume 20 percent. (the TV only)', async () => {
     playing(alexa.emulator, { deviceId: 'dev-tv' });
-    expect((await alexa.say('VolumeDownIntent', { device: 'tv' })).speech).toBe('Volume 20.');
+    expect((await alexa.say('VolumeDownIntent', { device: 'tv' })).speech).toBe('Volume 20 percent.');
     expect(volumeOf('dev-tv')).toBe(20);
     expect(volumeOf('dev-kitchen')).toBe(50);
   });
 
-  test('U: set the kitchen volume to 3 / A: Volume 30. (on the kitchen speaker)', async () => {
+  test('U: set the kitchen volume to 3 / A: Volume 30 percent. (on the kitchen speaker)', async () => {
     expect((await alexa.say('SetVolumeIntent', { device: 'kitchen', volume: '3' })).speech).toBe(
-      'Volume 30.',
+      'Volume 30 percent.',
     );
     expect(writes().map((c) => c.query)).toEqual([{ volume_percent: '30', device_id: 'dev-kitchen' }]);
   });

@@ -187,6 +187,19 @@ describe('commands and Liked Songs said as something to play', () => {
     expect(alexa.lines()).toEqual(['PUT /v1/me/player/shuffle?state=true']);
   });
 
+  test.each([
+    ['repeat', 'Repeating the playlist.', 'PUT /v1/me/player/repeat?state=context'],
+    ['shuffle please', 'Shuffle is on.', 'PUT /v1/me/player/shuffle?state=true'],
+  ])(
+    'U: play on %s (Alexa sent a move to a device called that) / A: %s, nothing moved',
+    async (device, speech, call) => {
+      playing(alexa.emulator);
+      const reply = await alexa.say('TransferPlaybackIntent', { device });
+      expect(reply.speech).toBe(speech);
+      expect(alexa.lines()).toEqual([call]);
+    },
+  );
+
   test('U: play this on the tv / A: Moving playback to Living Room TV.', async () => {
     playing(alexa.emulator);
     const reply = await alexa.say('PlaySearchIntent', { query: 'this on the tv' });

@@ -120,8 +120,8 @@ test('U: repeat (no mode heard) / A: asks which, no Spotify call', async () => {
   expect(alexa.lines()).toEqual([]);
 });
 
-test('U: set the volume to forty / A: Volume 40.', async () => {
-  expect((await alexa.say('SetVolumeIntent', { volume: '40' })).speech).toBe('Volume 40.');
+test('U: set the volume to forty / A: Volume 40 percent.', async () => {
+  expect((await alexa.say('SetVolumeIntent', { volume: '40' })).speech).toBe('Volume 40 percent.');
   expect(alexa.lines()).toEqual(['PUT /v1/me/player/volume?volume_percent=40']);
   expect(activeDevice(alexa.emulator)?.volume_percent).toBe(40);
 });
@@ -145,18 +145,18 @@ test('U: volume (not a number) / A: asks for one, no Spotify call', async () => 
   expect(alexa.lines()).toEqual([]);
 });
 
-test('U: turn it up / A: Volume 60. (from 50, step 10)', async () => {
+test('U: turn it up / A: Volume 60 percent. (from 50, step 10)', async () => {
   activeDevice(alexa.emulator)!.volume_percent = 50;
-  expect((await alexa.say('VolumeUpIntent')).speech).toBe('Volume 60.');
+  expect((await alexa.say('VolumeUpIntent')).speech).toBe('Volume 60 percent.');
   expect(alexa.lines()).toEqual([
     'GET /v1/me/player?additional_types=episode',
     'PUT /v1/me/player/volume?volume_percent=60&device_id=dev-kitchen',
   ]);
 });
 
-test('U: turn it down by twenty five / A: Volume 5. (from 30)', async () => {
+test('U: turn it down by twenty five / A: Volume 5 percent. (from 30)', async () => {
   activeDevice(alexa.emulator)!.volume_percent = 30;
-  expect((await alexa.say('VolumeDownIntent', { step: '25' })).speech).toBe('Volume 5.');
+  expect((await alexa.say('VolumeDownIntent', { step: '25' })).speech).toBe('Volume 5 percent.');
 });
 
 test('U: turn it up (a device without volume control) / A: says so', async () => {
@@ -164,11 +164,11 @@ test('U: turn it up (a device without volume control) / A: says so', async () =>
   expect((await alexa.say('VolumeUpIntent')).speech).toBe("This device doesn't let me change its volume.");
 });
 
-test('U: mute / A: Muted. U: unmute / A: Volume back to 70.', async () => {
+test('U: mute / A: Muted. U: unmute / A: Volume back to 70 percent.', async () => {
   activeDevice(alexa.emulator)!.volume_percent = 70;
   expect((await alexa.say('MuteIntent')).speech).toBe('Muted. Say unmute to bring it back.');
   expect(activeDevice(alexa.emulator)?.volume_percent).toBe(0);
-  expect((await alexa.say('UnmuteIntent')).speech).toBe('Volume back to 70.');
+  expect((await alexa.say('UnmuteIntent')).speech).toBe('Volume back to 70 percent.');
   expect(alexa.lines()).toEqual(['PUT /v1/me/player/volume?volume_percent=70']);
   expect(activeDevice(alexa.emulator)?.volume_percent).toBe(70);
 });

@@ -344,7 +344,7 @@ export const TABLE: Row[] = [
     say: 'set the volume to forty',
     envelope: intent('SetVolumeIntent', { volume: '40' }),
     requests: [PUT('/me/player/volume', { volume_percent: 40 })],
-    speech: 'Volume 40.',
+    speech: 'Volume 40 percent.',
     state: { of: volume, from: 50, to: 40 },
   },
   {
@@ -352,7 +352,7 @@ export const TABLE: Row[] = [
     say: 'turn it up',
     envelope: intent('VolumeUpIntent'),
     requests: [PLAYBACK_STATE, PUT('/me/player/volume', { volume_percent: 60, device_id: 'dev-kitchen' })],
-    speech: 'Volume 60.',
+    speech: 'Volume 60 percent.',
     state: { of: volume, from: 50, to: 60 },
   },
   {
@@ -364,7 +364,7 @@ export const TABLE: Row[] = [
       activeDevice(w.emulator)!.volume_percent = 30;
     },
     requests: [PLAYBACK_STATE, PUT('/me/player/volume', { volume_percent: 5, device_id: 'dev-kitchen' })],
-    speech: 'Volume 5.',
+    speech: 'Volume 5 percent.',
     state: { of: volume, from: 30, to: 5 },
   },
   {
@@ -393,7 +393,7 @@ export const TABLE: Row[] = [
     },
     remembered: { mutedVolume: 70 },
     requests: [PUT('/me/player/volume', { volume_percent: 70 })],
-    speech: 'Volume back to 70.',
+    speech: 'Volume back to 70 percent.',
     state: { of: volume, from: 0, to: 70 },
   },
   {

@@ -93,6 +93,8 @@ export class AlexaSession {
   readonly userId: string;
   /** The Echo spoken to: its supportedInterfaces and Viewport go into every request (default: no screen). */
   device: DeviceProfile = PROFILES['echo-dot'];
+  /** Its `context.System.device.deviceId` (`:echo <name>` speaks to another Echo of the same user). */
+  deviceId = CONSOLE_DEVICE_ID;
 
   constructor(private readonly options: AlexaOptions) {
     this.resolver = options.resolver;
@@ -309,7 +311,7 @@ export class AlexaSession {
         System: {
           application,
           user,
-          device: { deviceId: CONSOLE_DEVICE_ID, supportedInterfaces: this.device.supportedInterfaces },
+          device: { deviceId: this.deviceId, supportedInterfaces: this.device.supportedInterfaces },
           apiEndpoint: this.options.apiEndpoint ?? 'https://api.amazonalexa.com',
           apiAccessToken: 'console-alexa-api-token',
         },

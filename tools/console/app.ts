@@ -16,7 +16,7 @@ import { buildSkill, createHandler } from '../../lambda/src/skill';
 import { createSpotifyClientFactory } from '../../lambda/src/spotify/client';
 import { systemClock } from '../../lambda/src/util/clock';
 import { createLogger, type LogLevel } from '../../lambda/src/util/logger';
-import { AlexaSession, CONSOLE_SKILL_ID, type SkillTurn } from './alexa';
+import { AlexaSession, CONSOLE_DEVICE_ID, CONSOLE_SKILL_ID, type SkillTurn } from './alexa';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../spotify-emulator';
 import {
   AccountLinker,
@@ -99,6 +99,7 @@ export const COMMANDS: Array<[string, string]> = [
   [':fault <method> <path> <status> [reason] [times]', 'make the emulator fail the next matching call'],
   [':locale <xx-YY>', 'switch the interaction model (and request locale)'],
   [':new', 'end the session and start a new one'],
+  [':echo [name]', "speak to another of the user's Echos (its own device id; 'kitchen', 'bedroom'…)"],
   [':forget', 'forget what the skill remembers (default device, last device, muted volume)'],
   [':calls', 'show or hide the Spotify calls of each turn'],
   [':logs', "show or hide the skill's own log lines"],
@@ -517,6 +518,8 @@ export class ConsoleApp {
           ],
         };
       }
+      case ':echo':
+        return this.echo(args[0]);
       case ':forget':
         await this.store.deleteAttributes(this.userEnvelope());
         return {
@@ -527,6 +530,15 @@ export class ConsoleApp {
       default:
         return { lines: [`Unknown command ${name}. Type :help for the list.`], error: true };
     }
+  }
+
+  /** Another Echo of the same user: a session with the one before ends, as walking to another room would. */
+  private async echo(name: string | undefined): Promise<CommandResult> {
+    const id = name?.toLowerCase().replace(/[^a-z0-9-]/g, '');
+    if (!id) return { lines: [`Speaking to the Echo ${this.alexa.deviceId}.`] };
+    await this.alexa.end(await this.tokenQuietly());
+    this.alexa.deviceId = id === 'console' ? CONSOLE_DEVICE_ID : `${CONSOLE_DEVICE_ID}.${id}`;
+    return { lines: [`Speaking to the Echo ${this.alexa.deviceId}.`] };
   }
 
   private async tokenQuietly(): Promise<string | undefined> {

@@ -103,7 +103,8 @@ export function words(text: string): Word[] {
       .split(/[^\p{L}\p{N}'%]+/u)
       .map((w) => w.replace(/^'+|'+$/g, ''))
       .filter((w) => w.length > 0)
-      .map((w) => ({ key: w.toLowerCase(), text: w }))
+      // Typed without apostrophes ("whats playing") reads as Alexa would have heard it ("what's playing").
+      .map((w) => ({ key: w.toLowerCase().replace(/'/g, ''), text: w }))
   );
 }
 
@@ -227,8 +228,8 @@ export class UtteranceResolver {
   /** Whether an answer means yes, no, or neither (for ConfirmSlot and ConfirmIntent). */
   yesNo(text: string): 'yes' | 'no' | undefined {
     const key = normalise(text).replace(/^alexa /, '');
-    if (YES_PHRASES.includes(key)) return 'yes';
-    if (NO_PHRASES.includes(key)) return 'no';
+    if (YES_PHRASES.some((p) => normalise(p) === key)) return 'yes';
+    if (NO_PHRASES.some((p) => normalise(p) === key)) return 'no';
     return undefined;
   }
 
@@ -236,7 +237,7 @@ export class UtteranceResolver {
   interruption(text: string): string | undefined {
     const key = normalise(text);
     for (const name of REQUIRED_BUILT_IN_INTENTS) {
-      if (this.declared.has(name) && BUILT_IN_PHRASES[name].includes(key)) return name;
+      if (this.declared.has(name) && BUILT_IN_PHRASES[name].some((p) => normalise(p) === key)) return name;
     }
     return undefined;
   }

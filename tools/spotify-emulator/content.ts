@@ -49,7 +49,7 @@ const LIBRARY_SCOPE: Record<string, string> = {
   playlist: 'playlist-modify-public',
 };
 
-/** Search: every query word must prefix a word of the item's text; accents and case are ignored. */
+/** Search: every query word must prefix a word of the item's text; accents, apostrophes and case are ignored. */
 function normalise(s: string): string {
   return s
     .normalize('NFD')
@@ -59,10 +59,14 @@ function normalise(s: string): string {
 
 /** Spotify's search finds "Sound & Story" for "sound and story" (and the other way round). */
 function words(s: string): string[] {
-  return normalise(s)
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    normalise(s)
+      .replace(/&/g, ' and ')
+      // "dont" finds "Don't Stop Me Now", as Spotify's search does.
+      .replace(/['’]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 function matcher(q: string): (text: string) => number {

@@ -2,7 +2,9 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { ctx } from '../context';
 import type { Device } from '../spotify/types';
-import { onIntent } from '../dialog/define';
+import { onIntent, type SkillRequestHandler } from '../dialog/define';
+import { modifierAlone } from '../matching/play';
+import { setRepeat, setShuffle } from './playback';
 import { recall, remember } from '../user/memory';
 import { askForSlot, askWhichOne } from '../dialog/question';
 import { tell } from '../dialog/respond';
@@ -87,7 +89,7 @@ function withNamedDevice(intent: string, act: DeviceAction) {
 }
 
 /** "Move the music to the TV": PUT /me/player with one device id and play:true. */
-export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent', async (input, device) => {
+const transfer = withNamedDevice('TransferPlaybackIntent', async (input, device) => {
   const { speech, spotify } = ctx(input);
   await spotify().player.transfer(device.id, true);
   ctx(input).cache().activated(device.id);
@@ -95,6 +97,21 @@ export const TransferPlaybackHandler = withNamedDevice('TransferPlaybackIntent',
   await remember(input, { lastDevice: { id: device.id, name: device.name } });
   return tell(input, speech.say('transferred', { device: device.name }));
 });
+
+/**
+ * "Play on repeat", "play on shuffle": Alexa may send a move to a device called "repeat" (the model's "play on
+ * {device}"); a modifier said alone is the player's switch, never a device.
+ */
+export const TransferPlaybackHandler: SkillRequestHandler = {
+  ...transfer,
+  handle: (input) => {
+    const said = slotText(input, 'device');
+    const modifier = said ? modifierAlone(ctx(input).lang.play, said) : undefined;
+    if (modifier === 'shuffle') return setShuffle(input, true);
+    if (modifier === 'repeat') return setRepeat(input, 'context');
+    return transfer.handle(input);
+  },
+};
 
 /**
  * "Use the kitchen speaker by default", used when nothing is active. Said to an Echo, it becomes that Echo's

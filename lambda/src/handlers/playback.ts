@@ -5,6 +5,7 @@ import { SafeSsml, type Speech } from '../speech/speech';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackState, RepeatState } from '../spotify/types';
 import { onIntent, showingScreen } from '../dialog/define';
+import { isIntent } from '../dialog/predicates';
 import { recall, remember } from '../user/memory';
 import { ask, tell } from '../dialog/respond';
 import { parseDuration, slotId, slotNumber, slotText } from '../dialog/slots';
@@ -126,16 +127,14 @@ export const StartOverHandler = onIntent(['AMAZON.StartOverIntent'], async (inpu
   return tell(input, speech.say('startedOver'));
 });
 
-export const ShuffleHandler = onIntent(
-  ['AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent'],
-  async (input) => {
-    const { speech, spotify } = ctx(input);
-    const on =
-      (input.requestEnvelope.request as { intent: { name: string } }).intent.name ===
-      'AMAZON.ShuffleOnIntent';
-    await spotify().player.setShuffle(on);
-    return tell(input, speech.say(on ? 'shuffleOn' : 'shuffleOff'));
-  },
+export async function setShuffle(input: HandlerInput, on: boolean) {
+  const { speech, spotify } = ctx(input);
+  await spotify().player.setShuffle(on);
+  return tell(input, speech.say(on ? 'shuffleOn' : 'shuffleOff'));
+}
+
+export const ShuffleHandler = onIntent(['AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent'], (input) =>
+  setShuffle(input, isIntent(input, 'AMAZON.ShuffleOnIntent')),
 );
 
 const REPEAT_SPEECH = { track: 'repeatTrack', context: 'repeatContext', off: 'repeatOff' } as const;

@@ -94,7 +94,7 @@ export interface PlayRequest {
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Drops politeness at both ends until nothing more goes. */
-function polite(words: PlayWords, text: string): string {
+export function polite(words: PlayWords, text: string): string {
   let out = squash(text);
   for (;;) {
     const next = squash(out.replace(words.politeLeading, '').replace(words.politeTrailing, ''));
@@ -198,6 +198,14 @@ function reading(
  * Reads a play request. Undefined when it names nothing to play and no command (an empty slot: the handler asks
  * what to play).
  */
+/** "Shuffle", "repeat please", "loop": a modifier said alone, where a device or a name was expected. */
+export function modifierAlone(words: PlayWords, text: string): 'shuffle' | 'repeat' | undefined {
+  const said = polite(words, text);
+  if (words.shuffleAlone.test(said)) return 'shuffle';
+  if (words.repeatAlone.test(said)) return 'repeat';
+  return undefined;
+}
+
 export function parsePlay(words: PlayWords, heard: PlayHeard): PlayRequest | undefined {
   const mods = modifiers(words, heard.text ?? '');
   if (heard.shuffle) mods.shuffle = true;
