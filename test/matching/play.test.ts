@@ -37,6 +37,18 @@ describe('modifiers, before or after the name, never a device nor part of it', (
     });
   });
 
+  test('a device slot that took the modifier along ("kitchen speaker on shuffle") is the device and the modifier', () => {
+    expect(read({ kind: 'playlist', text: 'chill', device: 'kitchen speaker on shuffle' })).toEqual({
+      what: { kind: 'playlist', name: 'chill' },
+      device: 'kitchen speaker',
+      shuffle: true,
+    });
+    expect(read({ kind: 'playlist', text: 'chill', device: 'the tv on repeat please' })).toMatchObject({
+      device: 'the tv',
+      repeat: true,
+    });
+  });
+
   test('"play on repeat" is Spotify\'s playlist of that name: a modifier never takes every word', () => {
     expect(search('on repeat')).toMatchObject({ what: { kind: 'search', name: 'on repeat' } });
   });

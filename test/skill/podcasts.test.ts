@@ -79,7 +79,7 @@ describe('an episode', () => {
   test('U: play the latest episode of sound and story / A: episode 42, by its URI', async () => {
     const reply = await alexa.say('PlayNewestEpisodeIntent', { show: 'sound and story' });
     expect(reply.speech).toBe(
-      'Playing Episode 42: Why We Love Choruses by Sound & Story on Kitchen speaker.',
+      'Playing Episode 42: Why We Love Choruses from Sound & Story on Kitchen speaker.',
     );
     expect(played()).toEqual([{ uris: ['spotify:episode:ep-choruses'] }]);
   });
@@ -87,7 +87,7 @@ describe('an episode', () => {
   test('U: play episode 41 of sound and story / A: the episode whose name carries the number', async () => {
     const reply = await alexa.say('PlayPodcastIntent', { show: 'sound and story', number: '41' });
     expect(reply.speech).toBe(
-      'Playing Episode 41: Basslines & Bad Ideas by Sound & Story on Kitchen speaker.',
+      'Playing Episode 41: Basslines & Bad Ideas from Sound & Story on Kitchen speaker.',
     );
     expect(played()).toEqual([{ uris: ['spotify:episode:ep-basslines'] }]);
   });
@@ -129,7 +129,7 @@ describe('resume my podcast', () => {
   test('U: resume my podcast / A: episode 42, from where it stopped (12:34 in)', async () => {
     const reply = await alexa.say('ResumePodcastIntent');
     expect(reply.speech).toBe(
-      'Playing Episode 42: Why We Love Choruses by Sound & Story on Kitchen speaker.',
+      'Playing Episode 42: Why We Love Choruses from Sound & Story on Kitchen speaker.',
     );
     expect(played()).toEqual([{ uris: ['spotify:episode:ep-choruses'], position_ms: 754_000 }]);
     expect(player()).toMatchObject({ trackId: 'ep-choruses', progressMs: 754_000, isPlaying: true });
@@ -157,7 +157,7 @@ describe('resume my podcast', () => {
 
   test('U: pick up where i left off in the quiet hour (none started) / A: its newest episode, from the start', async () => {
     const reply = await alexa.say('ResumePodcastIntent', { show: 'the quiet hour' });
-    expect(reply.speech).toBe('Playing Night Trains by The Quiet Hour on Kitchen speaker.');
+    expect(reply.speech).toBe('Playing Night Trains from The Quiet Hour on Kitchen speaker.');
     expect(played()).toEqual([{ uris: ['spotify:episode:ep-night-trains'] }]);
   });
 

@@ -688,7 +688,7 @@ export const TABLE: Row[] = [
       GET('/shows/sh-sound-story/episodes', { limit: 10 }),
       playHere({ uris: ['spotify:episode:ep-choruses'] }),
     ],
-    speech: 'Playing Episode 42: Why We Love Choruses by Sound & Story on Kitchen speaker.',
+    speech: 'Playing Episode 42: Why We Love Choruses from Sound & Story on Kitchen speaker.',
   },
   {
     intent: 'ResumePodcastIntent',
@@ -703,7 +703,7 @@ export const TABLE: Row[] = [
       ],
       playHere({ uris: ['spotify:episode:ep-choruses'], position_ms: 754_000 }),
     ],
-    speech: 'Playing Episode 42: Why We Love Choruses by Sound & Story on Kitchen speaker.',
+    speech: 'Playing Episode 42: Why We Love Choruses from Sound & Story on Kitchen speaker.',
     state: { of: (w) => player(w).progressMs, from: 60_000, to: 754_000 },
   },
 

@@ -50,6 +50,8 @@ export interface Playable {
   resuming?: boolean;
   /** Where to start in the first item (a podcast episode resumed at its `resume_point`). */
   positionMs?: number;
+  /** `artists` is the show a podcast episode is from: "Playing X from Y", never "by". */
+  fromShow?: boolean;
 }
 
 /** A modifier said with what to play ("on shuffle", "on repeat"), set once the music plays. */
@@ -230,14 +232,17 @@ async function saidPlaying(
     const text = device ? speech.text('cardPlayingOn', { device: device.name }) : (item.artists ?? item.name);
     return tell(input, ssml, { title: item.name, text, images: item.images });
   }
+  const [by, byOn] = item.fromShow
+    ? (['playingFrom', 'playingFromOn'] as const)
+    : (['playingBy', 'playingByOn'] as const);
   if (!device) {
     const ssml = item.artists
-      ? speech.say('playingBy', { name: item.name, artists: item.artists })
+      ? speech.say(by, { name: item.name, artists: item.artists })
       : speech.say('playing', { name: item.name });
     return tell(input, ssml, { title: item.name, text: item.artists ?? item.name, images: item.images });
   }
   const ssml = item.artists
-    ? speech.say('playingByOn', { name: item.name, artists: item.artists, device: device.name })
+    ? speech.say(byOn, { name: item.name, artists: item.artists, device: device.name })
     : speech.say('playingOn', { name: item.name, device: device.name });
   const on = speech.text('cardPlayingOn', { device: device.name });
   const cardText = item.artists ? `${item.artists}\n${on}` : on;
@@ -257,8 +262,9 @@ function askWhichDevice(
   modes?: Modes,
 ): Response {
   const options = devices.slice(0, 3).map((d) => ({ name: d.name, id: d.id }));
-  const { name, artists, contextUri, uris, positionMs } = item;
-  const carried: Carried = { kind: 'device', play: { name, artists, contextUri, uris, positionMs }, modes };
+  const { name, artists, contextUri, uris, positionMs, fromShow } = item;
+  const play = { name, artists, contextUri, uris, positionMs, fromShow };
+  const carried: Carried = { kind: 'device', play, modes };
   const request = input.requestEnvelope.request as { intent?: Intent };
   const asked: Intent =
     request.intent?.name === intent
@@ -281,7 +287,7 @@ function askWhichDevice(
 type Carried =
   | {
       kind: 'device';
-      play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris' | 'positionMs'>;
+      play: Pick<Playable, 'name' | 'artists' | 'contextUri' | 'uris' | 'positionMs' | 'fromShow'>;
       modes?: Modes;
     }
   | { kind: 'playlist'; device?: string; modes?: Modes };
@@ -309,7 +315,7 @@ function carriedOf(value: unknown): Carried | undefined {
   if (value.kind === 'playlist')
     return { kind: 'playlist', device: typeof value.device === 'string' ? value.device : undefined, modes };
   if (value.kind !== 'device' || !isRecord(value.play)) return undefined;
-  const { name, artists, contextUri, uris, positionMs } = value.play;
+  const { name, artists, contextUri, uris, positionMs, fromShow } = value.play;
   const urisOk = uris === undefined || (Array.isArray(uris) && uris.every((u) => typeof u === 'string'));
   if (typeof name !== 'string' || !optionalString(artists) || !optionalString(contextUri) || !urisOk)
     return undefined;
@@ -317,7 +323,7 @@ function carriedOf(value: unknown): Carried | undefined {
   // A position that is not a usable number is dropped (the episode starts where Spotify has it).
   const at =
     typeof positionMs === 'number' && Number.isFinite(positionMs) && positionMs > 0 ? positionMs : undefined;
-  const play = { name, artists, contextUri, uris, positionMs: at } as Playable;
+  const play = { name, artists, contextUri, uris, positionMs: at, fromShow: fromShow === true } as Playable;
   return { kind: 'device', play, modes };
 }
 

@@ -66,6 +66,7 @@ const ofEpisode = (
 ): Playable => ({
   name: episode.name,
   artists: show.name,
+  fromShow: true,
   uris: [episode.uri],
   images: episode.images ?? show.images,
   ...(positionMs ? { positionMs } : {}),

@@ -78,6 +78,9 @@ export const enStrings = {
   playingByOn: 'Playing {name} by {artists} on {device}.',
   playing: 'Playing {name}.',
   playingBy: 'Playing {name} by {artists}.',
+  /** A podcast episode: {artists} is its show. */
+  playingFrom: 'Playing {name} from {artists}.',
+  playingFromOn: 'Playing {name} from {artists} on {device}.',
   /** Played with a modifier ("play X on shuffle"); {name} may be "X by Y". */
   shufflingOn: 'Shuffling {name} on {device}.',
   shuffling: 'Shuffling {name}.',

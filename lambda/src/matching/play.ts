@@ -212,10 +212,23 @@ export function parsePlay(words: PlayWords, heard: PlayHeard): PlayRequest | und
   if (heard.repeat) mods.repeat = true;
   let device: string | undefined;
   if (heard.device) {
-    const slot = polite(words, heard.device);
-    if (words.shuffleAlone.test(slot)) mods.shuffle = true;
-    else if (words.repeatAlone.test(slot)) mods.repeat = true;
-    else if (slot) device = slot;
+    // "On the kitchen speaker on shuffle": the device slot took the modifier along.
+    let slot = polite(words, heard.device);
+    const alone = modifierAlone(words, slot);
+    if (alone) {
+      mods[alone] = true;
+      slot = '';
+    }
+    for (const [pattern, mode] of [
+      [words.shuffleTrailing, 'shuffle'],
+      [words.repeatTrailing, 'repeat'],
+    ] as const) {
+      const rest = polite(words, slot.replace(pattern, ''));
+      if (rest === slot || !rest) continue;
+      slot = rest;
+      mods[mode] = true;
+    }
+    if (slot) device = slot;
   }
   if (device || heard.kind === 'liked') return reading(words, heard, mods.text, mods, device);
   // A device said at the end of the words: both readings are kept until the device list settles it.
