@@ -10,17 +10,29 @@ beforeEach(async () => {
 });
 afterEach(() => alexa.close());
 
-test('U: list my devices / A: at most five, the playing one first, the uncontrollable ones last, then how many more', async () => {
+test('U: list my devices (six) / A: all six, the playing one first, the one it cannot control last', async () => {
   const reply = await alexa.say('ListDevicesIntent');
-  expect(reply.speech).toMatch(/^I can see 6 devices: Kitchen speaker, which is playing, /);
-  expect(reply.speech).toMatch(/, Car, and 1 more\.$/);
-  // The restricted PlayStation is the one left unread: the five read are the ones the user can use.
-  expect(reply.speech).not.toMatch(/PlayStation/);
+  expect(reply.speech).toBe(
+    "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car and PlayStation 5, which I can't control.",
+  );
   // The playback state alongside: "playing" only when it is.
   expect([...alexa.lines()].sort()).toEqual([
     'GET /v1/me/player/devices',
     'GET /v1/me/player?additional_types=episode',
   ]);
+});
+
+test('U: list my devices (eight) / A: five names, then how many more (the uncontrollable one among those unread)', async () => {
+  const user = demo(alexa.emulator);
+  const kitchen = user.devices.find((d) => d.id === 'dev-kitchen')!;
+  user.devices.push(
+    { ...kitchen, id: 'dev-garden', name: 'Garden speaker', is_active: false },
+    { ...kitchen, id: 'dev-attic', name: 'Attic speaker', is_active: false },
+  );
+  const reply = await alexa.say('ListDevicesIntent');
+  expect(reply.speech).toMatch(/^I can see 8 devices: Kitchen speaker, which is playing, /);
+  expect(reply.speech).toMatch(/, and 3 more\.$/);
+  expect(reply.speech).not.toMatch(/PlayStation/);
 });
 
 test('U: list my devices (paused) / A: Kitchen speaker, which is paused, …', async () => {

@@ -263,7 +263,7 @@ export const TABLE: Row[] = [
     },
     requests: [PUT('/me/player/play'), DEVICES],
     speech:
-      "Nothing is playing, and I'm not sure which device to use. Say, for example, play on the kitchen speaker. Your devices are: Kitchen speaker, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 1 more.",
+      "Nothing is playing, and I'm not sure which device to use. Say, for example, play on the kitchen speaker. Your devices are: Kitchen speaker, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car and Office speaker.",
   },
   {
     intent: 'AMAZON.NextIntent',
@@ -845,7 +845,7 @@ export const TABLE: Row[] = [
     envelope: intent('ListDevicesIntent'),
     requests: [[DEVICES, PLAYBACK_STATE]],
     speech:
-      "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car, and 1 more.",
+      "I can see 6 devices: Kitchen speaker, which is playing, Living Room TV, Sam's MacBook Pro, Bedroom Echo, Car and PlayStation 5, which I can't control.",
   },
   {
     intent: 'ListDevicesIntent',
@@ -890,7 +890,7 @@ export const TABLE: Row[] = [
     envelope: intent('TransferPlaybackIntent', { device: 'toaster' }),
     requests: [DEVICES],
     speech:
-      "I can't see a device called toaster. Your devices are: Kitchen speaker, Living Room TV, Sam's MacBook Pro, Bedroom Echo, PlayStation 5, and 1 more.",
+      "I can't see a device called toaster. Your devices are: Kitchen speaker, Living Room TV, Sam's MacBook Pro, Bedroom Echo, PlayStation 5 and Car.",
     state: { of: (w) => player(w).deviceId, from: 'dev-kitchen', to: 'dev-kitchen' },
   },
   {

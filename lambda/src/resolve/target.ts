@@ -18,10 +18,10 @@ function usable(d: Device | null | undefined): d is Device & { id: string } {
 
 /**
  * "A, B and C", escaped; past five items, the first five and how many are left unread ("A, B, C, D, E, and
- * 2 more"), never a silent cut.
+ * 2 more"), never a silent cut. A sixth is named: "and 1 more" takes as long to say as the name itself.
  */
 export function readList(speech: Speech, items: Array<string | SafeSsml>): SafeSsml {
-  if (items.length <= MAX_LISTED) return speech.list(items);
+  if (items.length <= MAX_LISTED + 1) return speech.list(items);
   return speech.fragment('listAndMore', {
     names: speech.namesSsml(items.slice(0, MAX_LISTED)),
     count: items.length - MAX_LISTED,
