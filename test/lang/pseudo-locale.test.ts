@@ -24,8 +24,8 @@ import { PSEUDO_LOCALE, pseudoPack, pseudoTranslate } from './pseudo';
 const PSEUDO = pseudoPack();
 const PACKS = withPacks({ [PSEUDO_LOCALE]: PSEUDO });
 
-/** Every name in the emulator's seed (tracks, artists, albums, shows, playlists, devices, users). */
-function seedNames(): string[] {
+/** Every name in an emulator state (tracks, artists, albums, shows, playlists, devices, users): the seed's by default. */
+function seedNames(state: unknown = seedState()): string[] {
   const names = new Set<string>();
   const walk = (value: unknown, key?: string): void => {
     if (typeof value === 'string') {
@@ -35,7 +35,7 @@ function seedNames(): string[] {
     else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, k);
   };
-  walk(seedState());
+  walk(state);
   return [...names];
 }
 
@@ -153,7 +153,8 @@ describe('every intent in a pseudo-locale: only pack text, Spotify names and wha
     expect(reply.endsSession).toBe('endsSession' in row ? row.endsSession : true);
 
     const shown = visibleText(reply);
-    const names = [...SPOTIFY_NAMES, ...saidWords(envelope)];
+    // The seed's names, and those a row arranged (a device added for it).
+    const names = [...SPOTIFY_NAMES, ...seedNames(alexa.emulator.state), ...saidWords(envelope)];
     const english = Object.fromEntries(
       Object.entries(shown).map(([where, text]) => [where, leftoverEnglish(text, names)]),
     );
