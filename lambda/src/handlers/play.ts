@@ -18,10 +18,10 @@ import {
   NextHandler,
   PreviousHandler,
   ResumeHandler,
-  ShuffleHandler,
   StartOverHandler,
   namesSomethingToPlay,
   setRepeat,
+  setShuffle,
 } from './playback';
 import {
   cachedPlaylist,
@@ -653,11 +653,9 @@ function runCommand(input: HandlerInput, command: PlayCommand, device?: string) 
       asIntent(input, 'AMAZON.ResumeIntent');
       return ResumeHandler.handle(input);
     case 'shuffleOn':
-      asIntent(input, 'AMAZON.ShuffleOnIntent');
-      return ShuffleHandler.handle(input);
+      return setShuffle(input, true);
     case 'shuffleOff':
-      asIntent(input, 'AMAZON.ShuffleOffIntent');
-      return ShuffleHandler.handle(input);
+      return setShuffle(input, false);
     case 'repeatOff':
       return setRepeat(input, 'off');
     case 'repeatTrack':

@@ -109,22 +109,28 @@ interface Stripped {
   repeat: boolean;
 }
 
-/** Takes every modifier off the words, at the front or the end, with the politeness around them. */
-function modifiers(words: PlayWords, text: string): Stripped {
+/**
+ * Takes every modifier off the words, with the politeness around them: at the front or the end, or (`ends`
+ * 'end', for a device slot: a device may be called "Loop") at the end only.
+ */
+function modifiers(words: PlayWords, text: string, ends: 'both' | 'end' = 'both'): Stripped {
   let out = polite(words, text);
+  // "Put shuffle on": the modifier is all there is.
+  const alone = modifierAlone(words, out);
+  if (alone) return { text: '', shuffle: alone === 'shuffle', repeat: alone === 'repeat' };
   let shuffle = false;
   let repeat = false;
-  // "Put shuffle on": the modifier is all there is.
-  if (words.shuffleAlone.test(out)) return { text: '', shuffle: true, repeat };
-  if (words.repeatAlone.test(out)) return { text: '', shuffle, repeat: true };
+  const trailing = [
+    [words.shuffleTrailing, 'shuffle'],
+    [words.repeatTrailing, 'repeat'],
+  ] as const;
+  const patterns =
+    ends === 'end'
+      ? trailing
+      : ([[words.shuffleLeading, 'shuffle'], [words.repeatLeading, 'repeat'], ...trailing] as const);
   for (;;) {
     const before = out;
-    for (const [pattern, mode] of [
-      [words.shuffleLeading, 'shuffle'],
-      [words.repeatLeading, 'repeat'],
-      [words.shuffleTrailing, 'shuffle'],
-      [words.repeatTrailing, 'repeat'],
-    ] as const) {
+    for (const [pattern, mode] of patterns) {
       const next = polite(words, out.replace(pattern, ' '));
       // "play on repeat" is Spotify's playlist of that name: a modifier never takes all the words.
       if (next !== out && next !== '') {
@@ -212,30 +218,17 @@ export function parsePlay(words: PlayWords, heard: PlayHeard): PlayRequest | und
   if (heard.repeat) mods.repeat = true;
   let device: string | undefined;
   if (heard.device) {
-    // "On the kitchen speaker on shuffle": the device slot took the modifier along.
-    let slot = polite(words, heard.device);
-    const alone = modifierAlone(words, slot);
-    if (alone) {
-      mods[alone] = true;
-      slot = '';
-    }
-    for (const [pattern, mode] of [
-      [words.shuffleTrailing, 'shuffle'],
-      [words.repeatTrailing, 'repeat'],
-    ] as const) {
-      const rest = polite(words, slot.replace(pattern, ''));
-      if (rest === slot || !rest) continue;
-      slot = rest;
-      mods[mode] = true;
-    }
-    if (slot) device = slot;
+    // "Shuffle", or "the kitchen speaker on shuffle": the device slot took the modifier along.
+    const slot = modifiers(words, heard.device, 'end');
+    if (slot.shuffle) mods.shuffle = true;
+    if (slot.repeat) mods.repeat = true;
+    if (slot.text) device = slot.text;
   }
   if (device || heard.kind === 'liked') return reading(words, heard, mods.text, mods, device);
   // A device said at the end of the words: both readings are kept until the device list settles it.
   const found = words.device.exec(mods.text);
   // "Play on repeat" is no device called "repeat" (it is Spotify's playlist of that name).
-  const modifierOnly = (text: string) => words.shuffleAlone.test(text) || words.repeatAlone.test(text);
-  const split = found && !modifierOnly(polite(words, found[2])) ? found : null;
+  const split = found && !modifierAlone(words, found[2]) ? found : null;
   const whole = reading(words, heard, mods.text, mods);
   if (split) {
     const name = modifiers(words, split[1] ?? '');
