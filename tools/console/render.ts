@@ -123,7 +123,9 @@ export function renderTurn(raw: TurnView, s: Style, showCalls: boolean): string[
     out.push(`${s.cyan('A:')} ${s.dim('(no speech)')}`);
   }
   if (view.reprompt) out.push(s.dim(`   reprompt: ${view.reprompt}`));
-  const card = cardLine(view.card);
+  // From the card as sent: cardLine joins its lines with " / " (cleaning first would glue them together).
+  const sent = cardLine(raw.card);
+  const card = sent === undefined ? undefined : terminalSafe(sent);
   if (card) out.push(`   ${s.bold('card')} ${card}`);
   const dialog = view.directives.filter((d) => d.startsWith('Dialog.'));
   if (dialog.length > 0) out.push(s.dim(`   directives: ${dialog.join(', ')}`));
@@ -144,8 +146,7 @@ export function renderTurn(raw: TurnView, s: Style, showCalls: boolean): string[
 
 /** A turn's strings without control characters (recursively; the view is plain data). */
 function cleanView<T>(value: T): T {
-  // A line break (a card's lines) reads as " / ", never as a line of its own that could pass for console output.
-  if (typeof value === 'string') return terminalSafe(value.replace(/\s*\n\s*/g, ' / ')) as T;
+  if (typeof value === 'string') return terminalSafe(value) as T;
   if (Array.isArray(value)) return value.map(cleanView) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanView(v)])) as T;
