@@ -2,7 +2,8 @@
  * `npx tsx bench/adapters.ts`: the request core's hand-written axios adapter (lambda/src/spotify/transport.ts)
  * against axios's own `http` and `fetch` adapters, in ONE interleaved run (issue 15 asks whether the
  * hand-written one still earns its place). Each variant is the real skill bundle with only the `adapter`
- * line of lambda/src/spotify/core.ts swapped at bundle time (an esbuild plugin; the source is untouched);
+ * line of lambda/src/spotify/core.ts swapped at bundle time (an esbuild plugin; the source is untouched),
+ * and axios's own adapters bundled for the variants that use them (the Lambda bundle leaves them out);
  * all are measured against reference (b) of `npm run bench` in rotated rounds, so machine load weighs on
  * all alike. Prints linked cold start (whole process and in-process), warm mean per request, and bundle size.
  *
@@ -12,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Plugin } from 'esbuild';
-import { BUNDLE_SETTINGS, buildBundleWithMetafile } from '../tools/build';
+import { BUNDLE_SETTINGS, bundleSettings, buildBundleWithMetafile } from '../tools/build';
 import { ALL_SCOPES, startEmulator } from '../tools/spotify-emulator';
 import { aLaunch } from '../test/support/envelopes';
 import { runChild } from './lib/child';
@@ -56,8 +57,10 @@ async function main(): Promise<void> {
   try {
     const bundles = {} as Record<Variant | 'reference', { outfile: string; bytes: number }>;
     for (const [name, line] of Object.entries(VARIANTS) as Array<[Variant, string | null]>) {
+      // The Lambda bundle leaves axios's own adapters out; the variants that use one get them back.
+      const withAdapters = bundleSettings({ axiosAdapters: true });
       const settings = line
-        ? { ...BUNDLE_SETTINGS, plugins: [swapAdapter(line), ...(BUNDLE_SETTINGS.plugins ?? [])] }
+        ? { ...withAdapters, plugins: [swapAdapter(line), ...(withAdapters.plugins ?? [])] }
         : BUNDLE_SETTINGS;
       bundles[name] = await buildBundleWithMetafile(undefined, path.join(dir, name, 'index.js'), settings);
     }

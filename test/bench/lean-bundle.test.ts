@@ -1,6 +1,7 @@
 /**
- * tools/build.ts makes axios cheap without dropping it: unused dependencies replaced, two eager start-up
- * probes of axios patched out, and axios compiled on its first require. These tests drive the built bundle
+ * tools/build.ts makes axios cheap without dropping it: bundled from its ES module sources without its own
+ * adapters (the request core brings one), unused dependencies replaced, eager start-up probes of axios
+ * patched out, and axios compiled on its first require. These tests drive the built bundle
  * over real HTTP against the emulator, in fresh `node` processes where start-up behaviour matters.
  */
 import * as fs from 'node:fs';
@@ -13,6 +14,7 @@ import { runChild } from '../../bench/lib/child';
 import {
   AXIOS_PATCHES,
   BUNDLE_SETTINGS,
+  bundleSettings,
   buildBundleWithMetafile,
   patchAxios,
   ROOT,
@@ -23,7 +25,7 @@ import { aLaunch } from '../support/envelopes';
 import { registerSecret } from '../support/log-capture';
 import { createTestPki } from '../serve/pki';
 
-const AXIOS_CJS = path.join(ROOT, 'node_modules/axios/dist/node/axios.cjs');
+const AXIOS = path.join(ROOT, 'node_modules/axios');
 
 /** What a fresh node process reports after loading `bundle` and invoking it once with `envelope`. */
 interface ColdReport {
@@ -63,20 +65,21 @@ describe('the lean bundle', () => {
     return result;
   }
 
-  test('every axios patch still matches the installed axios exactly once', () => {
-    const source = fs.readFileSync(AXIOS_CJS, 'utf8');
-    const { contents, warnings } = patchAxios(source);
-    expect(warnings).toEqual([]);
+  test('every axios patch still matches its file of the installed axios exactly once', () => {
     for (const patch of AXIOS_PATCHES) {
+      const source = fs.readFileSync(path.join(AXIOS, patch.file), 'utf8');
+      const { contents, warnings } = patchAxios(patch.file, source);
+      expect(warnings).toEqual([]);
       expect(source).toMatch(patch.find);
       expect(contents).not.toMatch(patch.find);
     }
   });
 
   test('a patch that no longer matches leaves axios as it is and says so', () => {
-    const { contents, warnings } = patchAxios('module.exports = {};');
-    expect(contents).toBe('module.exports = {};');
-    expect(warnings).toHaveLength(AXIOS_PATCHES.length);
+    const { contents, warnings } = patchAxios('lib/utils.js', 'export {};');
+    expect(contents).toBe('export {};');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].text).toMatch(/matched 0 times in lib\/utils\.js/);
   });
 
   test('the skill bundle carries none of the replaced packages, and axios only as a deferred string', () => {
@@ -116,8 +119,9 @@ describe('the lean bundle', () => {
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /v1/me/player 204']);
     expect(calls[0].authorization).toBe(`Bearer ${token}`);
     // TLS is loaded by the first https request (the real Spotify), not for a plain-HTTP emulator; crypto only
-    // for a multipart boundary. zlib stays: axios reads zlib.constants at load (0.5 ms, not worth a patch).
-    expect(report.loaded.sort()).toEqual(['NativeModule http', 'NativeModule zlib']);
+    // for a multipart boundary; zlib only if Spotify ever compresses an answer (axios's own http adapter,
+    // which read zlib.constants at load, is not in the bundle).
+    expect(report.loaded).toEqual(['NativeModule http']);
   });
 
   describe('ask-sdk-core without ask-sdk-model', () => {
@@ -166,14 +170,57 @@ describe('the lean bundle', () => {
     });
   });
 
-  describe('axios built with the project settings', () => {
-    type Axios = typeof import('axios').default;
+  type Axios = typeof import('axios').default;
+
+  describe('axios built with the project settings: without its own adapters', () => {
+    let axios: Axios;
+    beforeAll(async () => {
+      const outfile = path.join(dir, 'axios-lean', 'index.js');
+      await build({
+        ...BUNDLE_SETTINGS,
+        stdin: { contents: "module.exports = require('axios').default;", resolveDir: ROOT },
+        outfile,
+      });
+      axios = require(outfile) as Axios;
+    });
+
+    test.each([
+      ['its http adapter', 'http'],
+      ['its fetch adapter', 'fetch'],
+      ['its default adapters', undefined],
+    ])(
+      'a request through %s fails loudly, naming the build, before any connection',
+      async (_label, adapter) => {
+        const before = emulator.log.length;
+        await expect(axios.get(`${emulator.apiUrl}/me/player`, { adapter, maxRedirects: 0 })).rejects.toThrow(
+          /axios's (http|fetch) adapter is not bundled: the request core passes its own.*tools\/build\.ts/,
+        );
+        expect(emulator.log.length).toBe(before);
+      },
+    );
+
+    test('a request through an adapter of one’s own still runs axios’s pipeline', async () => {
+      const res = await axios.get('http://example.invalid/x', {
+        params: { q: 'a b' },
+        adapter: async (config) => ({
+          data: `${config.method} ${config.params?.q}`,
+          status: 200,
+          statusText: 'OK',
+          headers: {},
+          config,
+        }),
+      });
+      expect(res.data).toBe('get a b');
+    });
+  });
+
+  describe('axios with its own adapters, as bench/adapters.ts builds it to compare them', () => {
     let axios: Axios;
     let token: string;
     beforeAll(async () => {
       const outfile = path.join(dir, 'axios-only', 'index.js');
       await build({
-        ...BUNDLE_SETTINGS,
+        ...bundleSettings({ axiosAdapters: true }),
         stdin: { contents: "module.exports = require('axios').default;", resolveDir: ROOT },
         outfile,
       });
