@@ -19,19 +19,24 @@ beforeEach(async () => {
 });
 afterEach(() => alexa.close());
 
+const WITH_SUFFIX: Array<[string, string]> = [
+  ['Something - Remastered 2009', 'Something'],
+  ['Abbey Road (Remastered)', 'Abbey Road'],
+  ['Song - Live at Wembley Stadium', 'Song'],
+  ['Song - 2011 Mix', 'Song'],
+  ['Song - Radio Edit', 'Song'],
+  ['Song [Live]', 'Song'],
+  ['X - Live (2011 Remaster)', 'X'],
+  ['Let It Go – From "Frozen"', 'Let It Go'],
+];
+
 describe('names for the ear (speech/ear.ts)', () => {
   test.each([
     ['Chill 🌙 Vibes', 'Chill Vibes'],
     ['Beach Day 🏖️', 'Beach Day'],
     ['Español 🇪🇸', 'Español'],
     ['👍🏽 Yes', 'Yes'],
-    ['Something - Remastered 2009', 'Something'],
-    ['Abbey Road (Remastered)', 'Abbey Road'],
-    ['Song - Live at Wembley Stadium', 'Song'],
-    ['Song - 2011 Mix', 'Song'],
-    ['Song - Radio Edit', 'Song'],
-    ['Song [Live]', 'Song'],
-    ['X - Live (2011 Remaster)', 'X'],
+    ...WITH_SUFFIX,
   ])('%s is said as %s', (name, spoken) => {
     expect(forTheEar(name, SUFFIXES)).toBe(spoken);
   });
@@ -43,12 +48,25 @@ describe('names for the ear (speech/ear.ts)', () => {
     'Get Lucky (feat. Pharrell Williams & Nile Rodgers)',
     'Chill - Evening Mix',
     'Workout Mix 2',
+    // A suffix is set off by a dash or a bracket; without one, the words are the name.
+    'Live Forever',
+    'Abbey Road Remastered',
     // A name that is nothing but a suffix or an emoji is all there is to say.
     'Live',
     '🔥🔥',
   ])('%s is said as it is written', (name) => {
     expect(withoutEmoji(name)).toBe(name);
     expect(forTheEar(name, SUFFIXES)).toBe(name);
+  });
+
+  test('every version suffix the pack knows is set off by a dash or a bracket (ear.ts skips names without one)', () => {
+    for (const [name] of WITH_SUFFIX) {
+      const unmarked = name.replace(/[-–—([\])]/g, ' ');
+      expect({ unmarked, matchedBy: SUFFIXES.filter((p) => p.test(unmarked)).map(String) }).toEqual({
+        unmarked,
+        matchedBy: [],
+      });
+    }
   });
 
   test('an album sounds like its track without case, emoji or suffix', () => {

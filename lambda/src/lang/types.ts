@@ -45,8 +45,9 @@ export interface Understanding {
   playlistFillers: RegExp;
   /**
    * Version suffixes of a track or album name that speech leaves out ("Something - Remastered 2009", "Abbey
-   * Road (Remastered)", "Song - Live at Wembley", "Song - 2011 Mix"); each matches at the end of the name.
-   * Cards keep them.
+   * Road (Remastered)", "Song - Live at Wembley", "Song - 2011 Mix"); each matches at the end of the name,
+   * and only a suffix set off by a dash or an opening bracket (speech/ear.ts does not try them on a name
+   * without one). Cards keep them.
    */
   versionSuffixes: readonly RegExp[];
   /** A seek direction, as said, that means backwards ("back", "rewind"). */
