@@ -18,7 +18,7 @@ import { LaunchHandler } from './handlers/launch';
 import { touchHandler } from './handlers/touch';
 import { ACCOUNT_HANDLERS } from './handlers/account';
 import { DEVICE_HANDLERS } from './handlers/devices';
-import { WhatsNextHandler, WhatsPlayingHandler } from './handlers/nowPlaying';
+import { WhatsNextHandler, WhatsPlayingHandler, WhatsTheVolumeHandler } from './handlers/nowPlaying';
 import { PLAY_HANDLERS } from './handlers/play';
 import { PLAYBACK_HANDLERS } from './handlers/playback';
 import { PLAYLIST_HANDLERS } from './handlers/playlists';
@@ -37,6 +37,7 @@ const FAMILIES: SkillRequestHandler[] = [
   ...PLAYBACK_HANDLERS,
   WhatsPlayingHandler,
   WhatsNextHandler,
+  WhatsTheVolumeHandler,
   ...PLAY_HANDLERS,
   ...PODCAST_HANDLERS,
   ...PLAYLIST_HANDLERS,

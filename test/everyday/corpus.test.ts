@@ -23,7 +23,7 @@ import {
 /** The issue's bar: at least this share of the corpus handled right. */
 export const ISSUE_BAR = 0.95;
 /** Handled right at the last change that moved it (2026-12-05: all of issue 13's families in). */
-export const RECORDED = { handled: 381, total: 383 };
+export const RECORDED = { handled: 383, total: 385 };
 
 describe('the everyday corpus (issue 13)', () => {
   test('has at least 300 utterances, every family of the issue included', () => {

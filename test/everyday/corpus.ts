@@ -952,6 +952,16 @@ const basics: Entry[] = [
   ),
   b('which band is this', { says: /Queen/, noSpotifyWrite: true }, { via: 'WhatsPlayingIntent' }),
   b(
+    'how loud is it',
+    { says: /^The volume is 50 percent on Kitchen speaker\.$/, noSpotifyWrite: true },
+    { via: 'WhatsTheVolumeIntent' },
+  ),
+  b(
+    "what's the volume right now",
+    { says: /50 percent/, noSpotifyWrite: true },
+    { via: 'WhatsTheVolumeIntent' },
+  ),
+  b(
     "what's playing right now",
     { says: NOT_PLAYING, noSpotifyWrite: true },
     { world: 'idle', via: 'WhatsPlayingIntent' },

@@ -32,6 +32,7 @@ export const CUSTOM_INTENTS: Record<string, Record<string, string>> = {
   ResumeDeviceIntent: { device: 'DeviceName' },
   SkipDeviceIntent: { device: 'DeviceName' },
   WhatsPlayingIntent: { thing: 'TrackWord', act: 'ActWord', device: 'DeviceName' },
+  WhatsTheVolumeIntent: {},
   WhatsNextIntent: { thing: 'TrackWord', upcoming: 'QueueWord' },
   SetVolumeIntent: {
     volume: 'AMAZON.NUMBER',

@@ -229,3 +229,34 @@ describe('a default device per Echo', () => {
     expect(alexa.lines()).toEqual([]);
   });
 });
+
+describe("what's the volume", () => {
+  test("U: what's the volume (Kitchen speaker at 50 %) / A: The volume is 50 percent on Kitchen speaker. (one GET, no write)", async () => {
+    const reply = await alexa.say('WhatsTheVolumeIntent');
+    expect(volumeOf('dev-kitchen')).toBe(50);
+    expect(reply.speech).toBe('The volume is 50 percent on Kitchen speaker.');
+    expect(alexa.lines()).toEqual(['GET /v1/me/player?additional_types=episode']);
+  });
+
+  test('U: turn it up, then how loud is it / A: The volume is 60 percent on Kitchen speaker.', async () => {
+    await alexa.say('VolumeUpIntent');
+    const reply = await alexa.say('WhatsTheVolumeIntent');
+    expect(reply.speech).toBe('The volume is 60 percent on Kitchen speaker.');
+  });
+
+  test("U: what's the volume (a device that reports none) / A: … doesn't report its volume.", async () => {
+    const device = demo(alexa.emulator).devices.find((d) => !d.supports_volume);
+    if (!device) throw new Error('the seed has no device without volume control');
+    playing(alexa.emulator, { deviceId: device.id });
+    const reply = await alexa.say('WhatsTheVolumeIntent');
+    expect(reply.speech).toBe(`${device.name} doesn't report its volume.`);
+    expect(writes()).toEqual([]);
+  });
+
+  test("U: what's the volume (nothing plays) / A: Nothing is playing right now.", async () => {
+    nothingActive(alexa.emulator);
+    const reply = await alexa.say('WhatsTheVolumeIntent');
+    expect(reply.speech).toBe('Nothing is playing right now.');
+    expect(writes()).toEqual([]);
+  });
+});

@@ -443,6 +443,18 @@ export const TABLE: Row[] = [
     requests: [GET('/me/player/queue')],
     speech: 'Nothing is lined up after this one.',
   },
+  {
+    intent: 'WhatsTheVolumeIntent',
+    say: "what's the volume",
+    envelope: intent('WhatsTheVolumeIntent'),
+    requests: [PLAYBACK_STATE],
+    speech: 'The volume is 50 percent on Kitchen speaker.',
+    state: {
+      of: (w) => demo(w.emulator).devices.find((d) => d.id === 'dev-kitchen')?.volume_percent,
+      from: 50,
+      to: 50,
+    },
+  },
 
   // Play by name, on the active device and "… on the kitchen speaker"
   {

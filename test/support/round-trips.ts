@@ -109,6 +109,7 @@ export const ROUND_TRIPS: RoundTripCase[] = [
   },
   simple('WhatsPlayingIntent', "what's playing", 'GET /me/player'),
   simple('WhatsNextIntent', "what's next", 'GET /me/player/queue'),
+  simple('WhatsTheVolumeIntent', "what's the volume", 'GET /me/player'),
   {
     intent: 'PlayPlaylistIntent',
     say: 'play my workout mix',

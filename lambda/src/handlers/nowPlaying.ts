@@ -53,3 +53,17 @@ export const WhatsNextHandler = onIntent(['WhatsNextIntent'], async (input) => {
   if (!first) return tell(input, speech.say('upNextNothing'));
   return tell(input, second ? speech.say('upNextThen', { first, second }) : speech.say('upNext', { first }));
 });
+
+/**
+ * "What's the volume?" / "how loud is it?": the level of the device that plays, as Spotify reports it (one
+ * GET). A device that does not report one (`volume_percent` null) is said so; no device, nothing plays.
+ */
+export const WhatsTheVolumeHandler = onIntent(['WhatsTheVolumeIntent'], async (input) => {
+  const { speech, spotify } = ctx(input);
+  const device = (await spotify().player.getPlaybackState())?.device;
+  if (!device) return tell(input, speech.say('nothingPlaying'));
+  const name = device.name || speech.text('yourDevice');
+  const volume = device.volume_percent;
+  if (typeof volume !== 'number') return tell(input, speech.say('volumeNotReported', { device: name }));
+  return tell(input, speech.say('volumeIs', { volume, device: name }));
+});

@@ -22,6 +22,9 @@ export const enStrings = {
   upNext: 'Next up is {first}.',
   upNextThen: 'Next up is {first}, then {second}.',
   upNextNothing: 'Nothing is lined up after this one.',
+  /** "What's the volume?" */
+  volumeIs: 'The volume is {volume} percent on {device}.',
+  volumeNotReported: "{device} doesn't report its volume.",
   /** One item of the queue, inside upNext. */
   itemBy: '{title} by {artists}',
   whatNext: 'What would you like to do?',
