@@ -56,9 +56,9 @@ async function main(): Promise<void> {
   const emulator = await startEmulator();
   try {
     const bundles = {} as Record<Variant | 'reference', { outfile: string; bytes: number }>;
+    // The Lambda bundle leaves axios's own adapters out; the variants that use one get them back.
+    const withAdapters = bundleSettings({ axiosAdapters: true });
     for (const [name, line] of Object.entries(VARIANTS) as Array<[Variant, string | null]>) {
-      // The Lambda bundle leaves axios's own adapters out; the variants that use one get them back.
-      const withAdapters = bundleSettings({ axiosAdapters: true });
       const settings = line
         ? { ...withAdapters, plugins: [swapAdapter(line), ...(withAdapters.plugins ?? [])] }
         : BUNDLE_SETTINGS;
