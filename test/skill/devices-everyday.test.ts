@@ -244,6 +244,13 @@ describe("what's the volume", () => {
     expect(reply.speech).toBe('The volume is 60 percent on Kitchen speaker.');
   });
 
+  test("U: mute, then what's the volume / A: Kitchen speaker is muted. Say unmute to bring it back.", async () => {
+    await alexa.say('MuteIntent');
+    expect(volumeOf('dev-kitchen')).toBe(0);
+    const reply = await alexa.say('WhatsTheVolumeIntent');
+    expect(reply.speech).toBe('Kitchen speaker is muted. Say unmute to bring it back.');
+  });
+
   test("U: what's the volume (a device that reports none) / A: … doesn't report its volume.", async () => {
     const device = demo(alexa.emulator).devices.find((d) => !d.supports_volume);
     if (!device) throw new Error('the seed has no device without volume control');

@@ -56,7 +56,8 @@ export const WhatsNextHandler = onIntent(['WhatsNextIntent'], async (input) => {
 
 /**
  * "What's the volume?" / "how loud is it?": the level of the device that plays, as Spotify reports it (one
- * GET). A device that does not report one (`volume_percent` null) is said so; no device, nothing plays.
+ * GET). At 0 it is muted, and unmute is the way back; a device that does not report a level (`volume_percent`
+ * null) is said so; no device, nothing plays.
  */
 export const WhatsTheVolumeHandler = onIntent(['WhatsTheVolumeIntent'], async (input) => {
   const { speech, spotify } = ctx(input);
@@ -65,5 +66,6 @@ export const WhatsTheVolumeHandler = onIntent(['WhatsTheVolumeIntent'], async (i
   const name = device.name || speech.text('yourDevice');
   const volume = device.volume_percent;
   if (typeof volume !== 'number') return tell(input, speech.say('volumeNotReported', { device: name }));
+  if (volume === 0) return tell(input, speech.say('volumeIsMuted', { device: name }));
   return tell(input, speech.say('volumeIs', { volume, device: name }));
 });

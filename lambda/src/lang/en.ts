@@ -25,6 +25,7 @@ export const enStrings = {
   /** "What's the volume?" */
   volumeIs: 'The volume is {volume} percent on {device}.',
   volumeNotReported: "{device} doesn't report its volume.",
+  volumeIsMuted: '{device} is muted. Say unmute to bring it back.',
   /** One item of the queue, inside upNext. */
   itemBy: '{title} by {artists}',
   whatNext: 'What would you like to do?',
